@@ -1,0 +1,30 @@
+# Two commands do everything on a fresh machine: `make brief` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUT ?= outputs
+
+.PHONY: setup brief test bench bench-quick segmentation-figures
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0   # first: the CPU wheel, never the CUDA stack
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+brief: setup
+	$(VENV)/bin/translate brief seeds/ -o $(OUT)
+
+test: setup
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+bench-quick: setup
+	$(PY) bench/run.py --quick
+
+segmentation-figures: setup
+	$(PY) bench/segmentation.py

@@ -1,0 +1,49 @@
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # no test touches the network
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+ENGLISH = (Path(__file__).parent / "data" / "english_news.txt").read_text(encoding="utf-8").splitlines()
+
+
+def seed_lines() -> list[str]:
+    return [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory) -> Path:
+    """A random-weight MarianMT with SentencePiece tokenizers trained on the seeds and English news."""
+    from translate.testing import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("models") / "tiny-marian", seed_lines(), ENGLISH)
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory) -> Path:
+    """A random-weight BART summarizer with a byte-level BPE tokenizer trained on English news."""
+    from translate.testing import build_bart
+
+    return build_bart(tmp_path_factory.mktemp("models") / "tiny-bart", ENGLISH)
+
+
+@pytest.fixture(scope="session")
+def translator(tiny_marian):
+    from translate.hub import ModelSource
+    from translate.translator import TranslationOptions, Translator
+
+    return Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=1))
+
+
+@pytest.fixture()
+def hf_cache(tmp_path, monkeypatch) -> Path:
+    cache = tmp_path / "hf-cache"
+    cache.mkdir()
+    monkeypatch.setenv("HF_HUB_CACHE", str(cache))
+    return cache

@@ -1,0 +1,121 @@
+import hashlib
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from translate import hub
+from translate.cli import app
+from translate.lock import Lock, ModelPin, dump_lock, load_lock
+from tests.conftest import ROOT
+
+REPO = "Helsinki-NLP/opus-mt-ar-en"
+REVISION = "f830c0f121521df2551726dd799a0c47b0f67841"
+
+
+def cache_model(cache, repo, revision, files):
+    """Lay out files the way huggingface_hub does: blobs, a snapshot of symlinks, refs/main."""
+    root = cache / ("models--" + repo.replace("/", "--"))
+    (root / "blobs").mkdir(parents=True, exist_ok=True)
+    (root / "refs").mkdir(exist_ok=True)
+    (root / "refs" / "main").write_text(revision)
+    snapshot = root / "snapshots" / revision
+    snapshot.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        blob = root / "blobs" / hashlib.sha256(data).hexdigest()
+        blob.write_bytes(data)
+        (snapshot / name).symlink_to(blob)
+    return snapshot
+
+
+FILES = {"config.json": b'{"model_type": "marian"}', "source.spm": b"spm bytes"}
+HASHES = {name: hashlib.sha256(data).hexdigest() for name, data in FILES.items()}
+
+
+@pytest.fixture()
+def lock_file(tmp_path, monkeypatch):
+    lock = Lock(tmp_path / "models.lock", {"translation": ModelPin("translation", REPO, REVISION, "apache-2.0", HASHES)})
+    lock.path.write_text(dump_lock(lock), encoding="utf-8")
+    monkeypatch.setenv("TRANSLATE_MODELS_LOCK", str(lock.path))
+    return lock.path
+
+
+def test_project_lock_pins_both_models():
+    lock = load_lock(ROOT / "models.lock")
+    assert lock.pin("translation").repo == REPO
+    assert lock.pin("translation").revision == REVISION
+    assert lock.pin("translation").revision_is_full
+    summarization = lock.pin("summarization")
+    assert summarization.repo == "sshleifer/distilbart-cnn-12-6"
+    assert summarization.revision.startswith("a4f8f3e")
+    assert summarization.settings["num_beams"] == 4
+
+
+def test_lock_round_trip(lock_file):
+    lock = load_lock(lock_file)
+    assert lock.pin("translation").files == HASHES
+    assert dump_lock(lock) == lock_file.read_text(encoding="utf-8")
+
+
+def test_missing_model_offline_is_one_clear_paragraph(hf_cache):
+    pin = load_lock(ROOT / "models.lock").pin("translation")
+    with pytest.raises(hub.ModelUnavailable) as info:
+        hub.resolve(pin, None, option="--mt-model")
+    message = str(info.value)
+    for part in (REPO, REVISION, "translate models pull", "--mt-model"):
+        assert part in message
+    assert "\n" not in message
+
+
+def test_cached_pinned_revision_resolves(hf_cache):
+    snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
+    source = hub.resolve(ModelPin("translation", REPO, REVISION, files=HASHES), None, option="--mt-model")
+    assert source.path == snapshot
+    assert source.provenance() == {"repo": REPO, "revision": REVISION}
+
+
+def test_short_revision_resolves_from_the_cache(hf_cache):
+    cache_model(hf_cache, REPO, REVISION, FILES)
+    assert hub.full_revision(ModelPin("translation", REPO, REVISION[:7])) == REVISION
+
+
+def test_tampered_file_is_refused(hf_cache):
+    snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
+    (snapshot / "source.spm").resolve().write_bytes(b"tampered")
+    with pytest.raises(hub.ModelUnavailable, match="Refusing"):
+        hub.resolve(ModelPin("translation", REPO, REVISION, files=HASHES), None, option="--mt-model")
+
+
+def test_models_verify_and_list(hf_cache, lock_file):
+    snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["models", "list"])
+    assert listed.exit_code == 0 and str(snapshot) in listed.output and "2 hashed files" in listed.output
+    assert runner.invoke(app, ["models", "verify"]).exit_code == 0
+    (snapshot / "config.json").resolve().write_bytes(b"{}")
+    result = runner.invoke(app, ["models", "verify"])
+    assert result.exit_code == 1
+    assert "HASH MISMATCH" in result.output and "config.json" in result.output
+
+
+def test_models_verify_fails_when_not_cached(hf_cache, lock_file):
+    result = CliRunner().invoke(app, ["models", "verify"])
+    assert result.exit_code == 1 and "not in the cache" in result.output
+
+
+def test_models_pull_offline_says_how_to_fix(hf_cache, lock_file):
+    result = CliRunner().invoke(app, ["models", "pull"])
+    assert result.exit_code == 2 and "translate models pull" in result.output
+
+
+def test_cli_offline_missing_model_exits_2_without_traceback(tmp_path):
+    env = {"PATH": "", "HOME": str(tmp_path), "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "translate", "text", "قال المصدر إن العملية مستمرة."],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert REPO in result.stderr and REVISION in result.stderr and "--mt-model" in result.stderr

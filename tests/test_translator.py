@@ -1,0 +1,104 @@
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from translate.cli import app
+from translate.engines import length_batches
+from translate.normalize import normalize
+from tests.conftest import ROOT, SEEDS
+
+ARTICLE = "أزمة ليبيا\n\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة.\n\nوذكرت المصادر أن الاجتماع انتهى."
+
+
+def test_one_english_paragraph_per_arabic_paragraph(translator):
+    english = translator.translate(ARTICLE)
+    assert len(english) == 3
+    assert all(paragraph.strip() for paragraph in english)
+
+
+def test_sentences_and_chunks_are_kept_with_their_paragraph(translator):
+    paragraphs = translator.translate_paragraphs(translator.segment(ARTICLE))
+    assert [len(p.sentences) for p in paragraphs] == [1, 2, 1]
+    assert paragraphs[1].sentences[1].ar == "وأضاف أنها طويلة."
+    assert paragraphs[1].en == " ".join(s.en for s in paragraphs[1].sentences)
+
+
+def test_batched_translation_matches_one_by_one(translator):
+    """Sorting by length and padding must not change any result, nor the order."""
+    sentences = [s for p in translator.segment((SEEDS / "003_bb3abbb9473afff3.txt").read_text()) for s in p.sentences][:8]
+    together = translator.translate_chunks(sentences)
+    assert together == [translator.translate_chunks([s])[0] for s in sentences]
+
+
+def test_many_articles_share_batches(translator, monkeypatch):
+    calls = []
+    generate = translator.engine.generate
+    monkeypatch.setattr(translator.engine, "generate", lambda batch, decoding: calls.append(len(batch)) or generate(batch, decoding))
+    documents = [translator.segment(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+    results = translator.translate_documents(documents)
+    assert [len(r) for r in results] == [len(d) for d in documents]
+    chunks = sum(len(s.chunks) for doc in results for p in doc for s in p.sentences)
+    assert sum(calls) == chunks and len(calls) < chunks
+
+
+def test_long_sentences_are_chunked_never_truncated(tiny_marian):
+    from translate.hub import ModelSource
+    from translate.translator import TranslationOptions, Translator
+
+    small = Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=1, chunk_tokens=24))
+    text = normalize((SEEDS / "000_16c4f5798e7ff228.txt").read_text(encoding="utf-8"))
+    for paragraph in small.translate_paragraphs(small.segment(text)):
+        for sentence in paragraph.sentences:
+            assert all(small.count_tokens(chunk) <= 24 for chunk in sentence.chunks)
+            assert "".join(sentence.chunks).replace(" ", "") == sentence.ar.replace(" ", "")
+
+
+def test_length_batches_respect_the_token_budget():
+    lengths = [5, 50, 7, 49, 3, 30]
+    batches = length_batches(lengths, max_tokens=100)
+    assert sorted(i for b in batches for i in b) == list(range(6))
+    assert all(len(b) * max(lengths[i] for i in b) <= 100 or len(b) == 1 for b in batches)
+    assert batches[0][0] == 1  # longest first
+
+
+def test_cli_text_end_to_end(tiny_marian):
+    runner = CliRunner()
+    result = runner.invoke(app, ["text", ARTICLE, "--mt-model", str(tiny_marian), "--beams", "1"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.strip().split("\n\n")) == 3
+
+
+def test_cli_text_reads_files_and_stdin_alike(tiny_marian, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTICLE.encode("cp1256"))
+    runner = CliRunner(env={"TRANSLATE_MT_MODEL": str(tiny_marian)})
+    from_file = runner.invoke(app, ["text", "--file", str(path), "--beams", "1"])
+    from_stdin = runner.invoke(app, ["text", "-", "--beams", "1"], input=ARTICLE.encode("utf-8"))
+    assert from_file.exit_code == from_stdin.exit_code == 0
+    assert from_file.stdout == from_stdin.stdout
+
+
+def test_cli_text_refuses_english_and_binary(tiny_marian, tmp_path):
+    runner = CliRunner(env={"TRANSLATE_MT_MODEL": str(tiny_marian)})
+    english = runner.invoke(app, ["text", "The minister said on Friday."])
+    assert english.exit_code == 1 and "no Arabic" in english.output
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    result = runner.invoke(app, ["text", "--file", str(binary)])
+    assert result.exit_code == 1 and "photo.jpg" in result.output and "binary" in result.output
+
+
+def test_cli_segment_prints_sentences_and_blank_lines():
+    result = CliRunner().invoke(app, ["segment", "-"], input="عنوان الخبر\nقال المصدر. وأضاف أنها طويلة.\n".encode())
+    assert result.exit_code == 0
+    assert result.stdout == "عنوان الخبر\n\nقال المصدر.\nوأضاف أنها طويلة.\n"
+
+
+def test_console_script_runs_on_a_local_model(tiny_marian):
+    result = subprocess.run(
+        [sys.executable, "-m", "translate", "text", "--mt-model", str(tiny_marian), "--beams", "1", "قال المصدر."],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() and "Traceback" not in result.stderr

@@ -1,0 +1,54 @@
+"""`translate text` and `translate segment`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.cli._common import (
+    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeType, Device, Engine, MtModel,
+    StripDiacritics, Threads, friendly_errors, read_input, translation_options, write_stdout,
+)
+from translate.normalize import normalize
+from translate.segment import split_paragraphs
+from translate.translator import Translator
+
+InputText = Annotated[str | None, typer.Argument(help="Arabic text, or '-' for standard input.", show_default=False)]
+InputFile = Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from FILE.", show_default=False)]
+
+
+def text(
+    text: InputText = None,
+    file: InputFile = None,
+    mt_model: MtModel = None,
+    beams: Beams = None,
+    device: Device = "auto",
+    engine: Engine = "transformers",
+    compute_type: ComputeType = "auto",
+    threads: Threads = 0,
+    chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
+    batch_tokens: BatchTokens = 4096,
+    strip_diacritics: StripDiacritics = False,
+) -> None:
+    """Translate Arabic text; English paragraphs on stdout, one per input paragraph, blank line between."""
+    options = translation_options(
+        beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
+        chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics,
+    )
+    with friendly_errors():
+        source = read_input(text, file)
+        translator = Translator.load(mt_model, options=options)
+        write_stdout("\n\n".join(translator.translate(source.text)))
+
+
+def segment(
+    file: Annotated[str, typer.Argument(help="Arabic text file, or '-' for standard input.")],
+    strip_diacritics: StripDiacritics = False,
+) -> None:
+    """Print the sentences one per line, with an empty line between paragraphs."""
+    with friendly_errors():
+        source = read_input(None, Path(file)) if file != "-" else read_input("-", None)
+        paragraphs = split_paragraphs(normalize(source.text, strip_diacritics=strip_diacritics))
+        write_stdout("\n\n".join("\n".join(p.sentences) for p in paragraphs))

@@ -1,0 +1,122 @@
+"""Inference engines for sequence-to-sequence models: tokens in, tokens out.
+
+Both pipeline models (Marian for translation, BART for summaries) run through the same
+interface, so segmentation, batching and outputs do not depend on the engine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Protocol
+
+ENGINES = ("transformers", "ctranslate2")
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """Generation settings for one call; None means the model's own setting."""
+
+    beams: int | None = None
+    max_new_tokens: int = 256
+    min_new_tokens: int = 0
+    length_penalty: float | None = None
+    no_repeat_ngram_size: int | None = None
+
+    def stamp(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+class Engine(Protocol):
+    name: str
+    compute_type: str
+
+    def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]: ...
+
+
+def pick_device(device: str) -> str:
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def quiet_transformers() -> None:
+    """No progress bars or advisory warnings from transformers on our users' terminals."""
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    import transformers
+
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+
+
+class TransformersEngine:
+    """PyTorch inference through transformers' generate(), in the model's own precision."""
+
+    name = "transformers"
+
+    def __init__(self, folder: Path, tokenizer, *, device: str = "auto", threads: int = 0) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        if threads > 0:
+            torch.set_num_threads(threads)
+        self.device = pick_device(device)
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(folder).to(self.device).eval()
+        self.tokenizer = tokenizer
+        self.compute_type = str(self.model.dtype).removeprefix("torch.")
+        self.pad_id = self.model.config.pad_token_id
+
+    def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]:
+        import torch
+
+        ids = [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in batch]
+        width = max(map(len, ids))
+        input_ids = torch.full((len(ids), width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(ids), width), dtype=torch.long)
+        for row, seq in enumerate(ids):
+            input_ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        kwargs: dict[str, object] = {"max_new_tokens": decoding.max_new_tokens, "do_sample": False}
+        if decoding.min_new_tokens:
+            kwargs["min_new_tokens"] = decoding.min_new_tokens
+        if decoding.beams is not None:
+            kwargs["num_beams"] = decoding.beams
+        if decoding.length_penalty is not None:
+            kwargs["length_penalty"] = decoding.length_penalty
+        if decoding.no_repeat_ngram_size is not None:
+            kwargs["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size
+        with torch.inference_mode():
+            out = self.model.generate(
+                input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device), **kwargs
+            )
+        special = set(self.tokenizer.all_special_ids)
+        return [self.tokenizer.convert_ids_to_tokens([i for i in row.tolist() if i not in special]) for row in out]
+
+
+def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 64) -> list[list[int]]:
+    """Indices grouped longest first so each padded batch holds at most ``max_tokens`` tokens."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches: list[list[int]] = []
+    for i in order:
+        if batches:
+            last = batches[-1]
+            width = lengths[last[0]]  # the longest of the batch comes first
+            if len(last) < max_size and (len(last) + 1) * width <= max_tokens:
+                last.append(i)
+                continue
+        batches.append([i])
+    return batches
+
+
+def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_type: str, threads: int) -> Engine:
+    if engine == "transformers":
+        return TransformersEngine(folder, tokenizer, device=device, threads=threads)
+    if engine == "ctranslate2":
+        from translate.ct2 import CTranslate2Engine
+
+        return CTranslate2Engine(folder, device=device, compute_type=compute_type, threads=threads)
+    raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

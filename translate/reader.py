@@ -1,0 +1,84 @@
+"""Reading articles: bytes to text, with a clear error for anything that is not Arabic text."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+
+
+class InputError(Exception):
+    """An input that cannot be translated; the message names the source and says why."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    name: str  # file path as given, or "<stdin>" / "<text>"
+    text: str
+    encoding: str
+    sha256: str  # of the raw bytes
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and the encoding it was read as: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1256."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty.")
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\x00" in data:
+        raise InputError(f"{name}: binary data, not text (it holds NUL bytes and no UTF-16 byte-order mark).")
+    else:
+        candidates = ["utf-8", "cp1256"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(text) and len(_CONTROL.findall(text)) > len(text) // 100:
+            raise InputError(f"{name}: binary data, not text (control characters in {encoding}).")
+        if encoding == "cp1256" and not _looks_arabic(text):
+            continue
+        return text, encoding
+    raise InputError(
+        f"{name}: unsupported encoding; expected UTF-8, UTF-16 with a byte-order mark, or Windows-1256."
+    )
+
+
+def _looks_arabic(text: str) -> bool:
+    """Windows-1256 decodes almost any bytes: accept it only if the letters it makes are Arabic."""
+    letters = _NON_ASCII_LETTER.findall(text)
+    return bool(letters) and sum(bool(ARABIC_LETTER.match(c)) for c in letters) >= 0.9 * len(letters)
+
+
+def require_arabic(text: str, name: str) -> None:
+    if not text.strip():
+        raise InputError(f"{name}: no text.")
+    if not ARABIC_LETTER.search(text):
+        raise InputError(f"{name}: no Arabic text found; nothing was sent to the model.")
+
+
+def read_source(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    return source_from_bytes(data, str(path))
+
+
+def source_from_bytes(data: bytes, name: str) -> SourceText:
+    text, encoding = decode(data, name)
+    require_arabic(text, name)
+    return SourceText(name, text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def source_from_text(text: str, name: str = "<text>") -> SourceText:
+    require_arabic(text, name)
+    return SourceText(name, text, "str", hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -1,0 +1,131 @@
+"""Arabic to English with MarianMT: sentences of many paragraphs share length-sorted batches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+from translate.engines import Decoding, Engine, length_batches, load_engine, quiet_transformers
+from translate.hub import ModelSource, resolve
+from translate.lock import TRANSLATION, Lock, load_lock
+from translate.normalize import normalize
+from translate.segment import DEFAULT_TOKEN_BUDGET, Paragraph, chunk_sentence, split_paragraphs
+
+MODEL_MAX_TOKENS = 512
+
+
+@dataclass(frozen=True)
+class TranslationOptions:
+    beams: int | None = None  # None: the model's generation config (4 for opus-mt)
+    chunk_tokens: int = DEFAULT_TOKEN_BUDGET
+    batch_tokens: int = 4096
+    device: str = "auto"
+    engine: str = "transformers"
+    compute_type: str = "auto"
+    threads: int = 0
+    strip_diacritics: bool = False
+    fixed_output_tokens: int | None = None  # benchmarks only: every output exactly this long
+
+
+@dataclass(frozen=True)
+class TranslatedSentence:
+    ar: str
+    en: str
+    chunks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranslatedParagraph:
+    ar: str
+    en: str
+    heading: bool
+    sentences: tuple[TranslatedSentence, ...] = field(default_factory=tuple)
+
+
+class Translator:
+    """Loads the translation model once; translates text, paragraphs or whole batches of articles."""
+
+    def __init__(self, source: ModelSource, options: TranslationOptions | None = None) -> None:
+        quiet_transformers()
+        from transformers import AutoTokenizer
+
+        self.source = source
+        self.options = options or TranslationOptions()
+        self.tokenizer = AutoTokenizer.from_pretrained(source.path)
+        o = self.options
+        self.engine: Engine = load_engine(
+            source.path, self.tokenizer, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads
+        )
+
+    @classmethod
+    def load(cls, model: str | None = None, *, lock: Lock | None = None, options: TranslationOptions | None = None) -> Translator:
+        """The pinned model, or ``model``: a local folder or another Hub repo id."""
+        pin = (lock or load_lock()).pin(TRANSLATION)
+        return cls(resolve(pin, model, option="--mt-model"), options)
+
+    def tokens(self, text: str) -> list[str]:
+        return self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"])
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text)["input_ids"])
+
+    def segment(self, text: str) -> list[Paragraph]:
+        return split_paragraphs(normalize(text, strip_diacritics=self.options.strip_diacritics))
+
+    def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
+        """Translate independent pieces of text, batched by token length, in input order."""
+        tokenized = [self.tokens(chunk) for chunk in chunks]
+        results: list[str] = [""] * len(chunks)
+        for batch in length_batches([len(t) for t in tokenized], self.options.batch_tokens):
+            sources = [tokenized[i] for i in batch]
+            outputs = self.engine.generate(sources, self._decoding(max(map(len, sources))))
+            for i, tokens in zip(batch, outputs):
+                # Each output keeps its own length bound (less the end token), whatever its batch.
+                results[i] = self.detokenize(tokens[: self._decoding(len(tokenized[i])).max_new_tokens - 1])
+        return results
+
+    def detokenize(self, tokens: list[str]) -> str:
+        return self.tokenizer.convert_tokens_to_string(tokens).strip()
+
+    def _decoding(self, source_length: int) -> Decoding:
+        fixed = self.options.fixed_output_tokens
+        if fixed:
+            return Decoding(beams=self.options.beams, max_new_tokens=fixed, min_new_tokens=fixed)
+        bound = min(MODEL_MAX_TOKENS, int(1.5 * source_length) + 10)
+        return Decoding(beams=self.options.beams, max_new_tokens=bound)
+
+    def translate_documents(self, documents: Sequence[Sequence[Paragraph]]) -> list[list[TranslatedParagraph]]:
+        """Translate many articles at once: all their chunks share the same batches."""
+        plan = [
+            [[chunk_sentence(s, self.count_tokens, self.options.chunk_tokens) for s in p.sentences] for p in doc]
+            for doc in documents
+        ]
+        flat = [chunk for doc in plan for para in doc for sent in para for chunk in sent]
+        english = iter(self.translate_chunks(flat))
+        out = []
+        for doc, doc_plan in zip(documents, plan):
+            paragraphs = []
+            for para, para_plan in zip(doc, doc_plan):
+                sentences = tuple(
+                    TranslatedSentence(ar, " ".join(next(english) for _ in chunks), tuple(chunks))
+                    for ar, chunks in zip(para.sentences, para_plan)
+                )
+                en = " ".join(s.en for s in sentences)
+                paragraphs.append(TranslatedParagraph(para.text, en, para.heading, sentences))
+            out.append(paragraphs)
+        return out
+
+    def translate_paragraphs(self, paragraphs: Sequence[Paragraph]) -> list[TranslatedParagraph]:
+        return self.translate_documents([paragraphs])[0]
+
+    def translate(self, text: str) -> list[str]:
+        """English paragraphs, in the same order and number as the input's paragraphs."""
+        return [p.en for p in self.translate_paragraphs(self.segment(text))]
+
+    def provenance(self) -> dict[str, object]:
+        return {
+            **self.source.provenance(),
+            "engine": self.engine.name,
+            "compute_type": self.engine.compute_type,
+            "settings": {k: v for k, v in asdict(self.options).items() if v is not None},
+        }
