@@ -7,7 +7,7 @@ interface, so segmentation, batching and outputs do not depend on the engine.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
@@ -120,3 +120,40 @@ def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_ty
 
         return CTranslate2Engine(folder, device=device, compute_type=compute_type, threads=threads)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+class Seq2Seq:
+    """A tokenizer and an engine for one model folder: text in, text out, batched by length."""
+
+    def __init__(self, folder: Path, *, engine: str, device: str, compute_type: str, threads: int) -> None:
+        quiet_transformers()
+        from transformers import AutoTokenizer
+
+        self.tokenizer = AutoTokenizer.from_pretrained(folder)
+        self.engine = load_engine(
+            folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads
+        )
+
+    def tokens(self, text: str) -> list[str]:
+        return self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"])
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text)["input_ids"])
+
+    def detokenize(self, tokens: list[str]) -> str:
+        return self.tokenizer.convert_tokens_to_string(tokens).strip()
+
+    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int) -> list[str]:
+        """Generate for independent texts in length-sorted batches; results in input order.
+
+        Each output is cut to its own bound (less the end token), so a result never depends
+        on which batch it shared.
+        """
+        tokenized = [self.tokens(text) for text in texts]
+        results = [""] * len(texts)
+        for batch in length_batches([len(t) for t in tokenized], batch_tokens):
+            sources = [tokenized[i] for i in batch]
+            outputs = self.engine.generate(sources, decoding_for(max(map(len, sources))))
+            for i, tokens in zip(batch, outputs):
+                results[i] = self.detokenize(tokens[: decoding_for(len(tokenized[i])).max_new_tokens - 1])
+        return results

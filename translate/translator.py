@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from translate.engines import Decoding, Engine, length_batches, load_engine, quiet_transformers
+from translate.engines import Decoding, Seq2Seq
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
@@ -46,72 +46,49 @@ class Translator:
     """Loads the translation model once; translates text, paragraphs or whole batches of articles."""
 
     def __init__(self, source: ModelSource, options: TranslationOptions | None = None) -> None:
-        quiet_transformers()
-        from transformers import AutoTokenizer
-
         self.source = source
-        self.options = options or TranslationOptions()
-        self.tokenizer = AutoTokenizer.from_pretrained(source.path)
-        o = self.options
-        self.engine: Engine = load_engine(
-            source.path, self.tokenizer, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads
-        )
+        self.options = o = options or TranslationOptions()
+        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads)
+        self.engine = self.model.engine
+        self.count_tokens = self.model.count_tokens
 
     @classmethod
     def load(cls, model: str | None = None, *, lock: Lock | None = None, options: TranslationOptions | None = None) -> Translator:
         """The pinned model, or ``model``: a local folder or another Hub repo id."""
-        pin = (lock or load_lock()).pin(TRANSLATION)
-        return cls(resolve(pin, model, option="--mt-model"), options)
-
-    def tokens(self, text: str) -> list[str]:
-        return self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"])
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text)["input_ids"])
+        return cls(resolve_translation_model(model, lock), options)
 
     def segment(self, text: str) -> list[Paragraph]:
         return split_paragraphs(normalize(text, strip_diacritics=self.options.strip_diacritics))
 
     def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
         """Translate independent pieces of text, batched by token length, in input order."""
-        tokenized = [self.tokens(chunk) for chunk in chunks]
-        results: list[str] = [""] * len(chunks)
-        for batch in length_batches([len(t) for t in tokenized], self.options.batch_tokens):
-            sources = [tokenized[i] for i in batch]
-            outputs = self.engine.generate(sources, self._decoding(max(map(len, sources))))
-            for i, tokens in zip(batch, outputs):
-                # Each output keeps its own length bound (less the end token), whatever its batch.
-                results[i] = self.detokenize(tokens[: self._decoding(len(tokenized[i])).max_new_tokens - 1])
-        return results
-
-    def detokenize(self, tokens: list[str]) -> str:
-        return self.tokenizer.convert_tokens_to_string(tokens).strip()
+        return self.model.run(chunks, self._decoding, self.options.batch_tokens)
 
     def _decoding(self, source_length: int) -> Decoding:
         fixed = self.options.fixed_output_tokens
         if fixed:
-            return Decoding(beams=self.options.beams, max_new_tokens=fixed, min_new_tokens=fixed)
+            return Decoding(beams=self.options.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
         bound = min(MODEL_MAX_TOKENS, int(1.5 * source_length) + 10)
         return Decoding(beams=self.options.beams, max_new_tokens=bound)
 
+    def plan(self, paragraphs: Sequence[Paragraph]) -> list[list[list[str]]]:
+        """The chunks of each sentence of each paragraph, each within the token budget."""
+        return [[chunk_sentence(s, self.count_tokens, self.options.chunk_tokens) for s in p.sentences] for p in paragraphs]
+
     def translate_documents(self, documents: Sequence[Sequence[Paragraph]]) -> list[list[TranslatedParagraph]]:
         """Translate many articles at once: all their chunks share the same batches."""
-        plan = [
-            [[chunk_sentence(s, self.count_tokens, self.options.chunk_tokens) for s in p.sentences] for p in doc]
-            for doc in documents
-        ]
-        flat = [chunk for doc in plan for para in doc for sent in para for chunk in sent]
+        plans = [self.plan(doc) for doc in documents]
+        flat = [chunk for plan in plans for para in plan for sent in para for chunk in sent]
         english = iter(self.translate_chunks(flat))
         out = []
-        for doc, doc_plan in zip(documents, plan):
+        for doc, plan in zip(documents, plans):
             paragraphs = []
-            for para, para_plan in zip(doc, doc_plan):
+            for para, para_plan in zip(doc, plan):
                 sentences = tuple(
                     TranslatedSentence(ar, " ".join(next(english) for _ in chunks), tuple(chunks))
                     for ar, chunks in zip(para.sentences, para_plan)
                 )
-                en = " ".join(s.en for s in sentences)
-                paragraphs.append(TranslatedParagraph(para.text, en, para.heading, sentences))
+                paragraphs.append(TranslatedParagraph(para.text, " ".join(s.en for s in sentences), para.heading, sentences))
             out.append(paragraphs)
         return out
 
@@ -127,5 +104,13 @@ class Translator:
             **self.source.provenance(),
             "engine": self.engine.name,
             "compute_type": self.engine.compute_type,
-            "settings": {k: v for k, v in asdict(self.options).items() if v is not None},
+            "settings": settings_stamp(self.options),
         }
+
+
+def settings_stamp(options: object) -> dict[str, object]:
+    return {k: v for k, v in asdict(options).items() if v is not None}
+
+
+def resolve_translation_model(model: str | None = None, lock: Lock | None = None) -> ModelSource:
+    return resolve((lock or load_lock()).pin(TRANSLATION), model, option="--mt-model")

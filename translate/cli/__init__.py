@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from translate.cli import models, text
+from translate.cli import brief, models, text
 
 app = typer.Typer(
     name="translate",
@@ -13,6 +13,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command("brief")(brief.brief)
+app.command("summarize")(brief.summarize)
 app.command("text")(text.text)
 app.command("segment")(text.segment)
 app.add_typer(models.app, name="models")
