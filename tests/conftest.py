@@ -2,6 +2,9 @@ import os
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # no test touches the network
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+import tempfile  # noqa: E402
+
+os.environ["TRANSLATE_CACHE"] = tempfile.mkdtemp(prefix="translate-test-cache-")  # converted models
 
 from pathlib import Path  # noqa: E402
 

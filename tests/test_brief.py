@@ -33,7 +33,7 @@ def test_brief_seeds_writes_articles_and_briefing(tmp_path, tiny_marian, tiny_ba
         assert data["paragraphs"] and all(p["ar"] and p["en"] and p["sentences"] for p in data["paragraphs"])
         assert all({"ar", "en"} <= set(s) for p in data["paragraphs"] for s in p["sentences"])
         models = data["provenance"]["models"]
-        assert models["translation"]["path"] == str(tiny_marian) and models["translation"]["engine"] == "transformers"
+        assert models["translation"]["path"] == str(tiny_marian) and models["translation"]["engine"] == "ctranslate2"
         assert models["summarization"]["path"] == str(tiny_bart) and models["summarization"]["settings"]["beams"] == 4
         assert {"tool", "timings", "cache_key"} <= set(data["provenance"]) and isinstance(data["flags"], list)
         markdown = (out / f"{path.stem}.md").read_text(encoding="utf-8")

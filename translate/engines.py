@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -118,7 +119,7 @@ def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_ty
     if engine == "ctranslate2":
         from translate.ct2 import CTranslate2Engine
 
-        return CTranslate2Engine(folder, device=device, compute_type=compute_type, threads=threads)
+        return CTranslate2Engine(folder, tokenizer, device=device, compute_type=compute_type, threads=threads)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
@@ -134,11 +135,13 @@ class Seq2Seq:
             folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads
         )
 
-    def tokens(self, text: str) -> list[str]:
-        return self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"])
+        self.tokens = lru_cache(maxsize=16384)(self._tokens)  # chunking counts, then batching reuses
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"]))
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text)["input_ids"])
+        return len(self.tokens(text))
 
     def detokenize(self, tokens: list[str]) -> str:
         return self.tokenizer.convert_tokens_to_string(tokens).strip()
@@ -149,7 +152,7 @@ class Seq2Seq:
         Each output is cut to its own bound (less the end token), so a result never depends
         on which batch it shared.
         """
-        tokenized = [self.tokens(text) for text in texts]
+        tokenized = [list(self.tokens(text)) for text in texts]
         results = [""] * len(texts)
         for batch in length_batches([len(t) for t in tokenized], batch_tokens):
             sources = [tokenized[i] for i in batch]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import huggingface_hub
@@ -83,11 +84,21 @@ def sha256_file(path: Path) -> str:
 
 
 def folder_digest(folder: Path) -> str:
-    """One sha256 over the names and contents of a folder's files (for local models)."""
+    """One sha256 over the names and contents of a folder's files (for local models).
+
+    Remembered per process for as long as no file's size or modification time changes.
+    """
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    signature = tuple((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _digest(folder, signature)
+
+
+@lru_cache(maxsize=32)
+def _digest(folder: Path, signature: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(sha256_file(path).encode())
+    for name, _, _ in signature:
+        digest.update(name.encode())
+        digest.update(sha256_file(folder / name).encode())
     return digest.hexdigest()
 
 

@@ -34,7 +34,7 @@ class SummaryOptions:
     no_repeat_ngram_size: int = 3
     sentences: int = 3  # extractive
     device: str = "auto"
-    engine: str = "transformers"
+    engine: str = "ctranslate2"
     compute_type: str = "auto"
     threads: int = 0
 

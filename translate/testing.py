@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from translate.engines import quiet_transformers
+
 TINY_MARIAN = {
     "d_model": 32,
     "encoder_layers": 2,
@@ -19,6 +21,7 @@ TINY_MARIAN = {
     "decoder_attention_heads": 2,
     "encoder_ffn_dim": 64,
     "decoder_ffn_dim": 64,
+    "init_std": 0.3,  # wide enough that random outputs depend on the input
 }
 TINY_BART = {
     "d_model": 32,
@@ -29,6 +32,7 @@ TINY_BART = {
     "encoder_ffn_dim": 64,
     "decoder_ffn_dim": 64,
     "max_position_embeddings": 1024,
+    "init_std": 0.3,
 }
 
 
@@ -65,18 +69,24 @@ def build_marian(
     vocab_size: int = 1000,
     shape: dict | None = None,
     seed: int = 0,
+    english_only: bool = False,
 ) -> Path:
     """A MarianMT folder like Helsinki-NLP/opus-mt-ar-en's: source.spm, target.spm, vocab.json.
 
     ``shape`` is a config (e.g. ../shared/model-shapes/opus-mt-ar-en.json); its vocab_size wins,
     the shared vocabulary being padded with unused entries up to it, as the real one is.
+    ``english_only`` biases the output layer against every non-target piece, so that random
+    outputs are English pieces, as a trained model's are (the bias costs no compute).
     """
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
+    quiet_transformers()
+
     folder.mkdir(parents=True, exist_ok=True)
     pieces = _train_spm(arabic, folder / "source.spm", vocab_size)
-    pieces += _train_spm(english, folder / "target.spm", vocab_size)
+    target_pieces = _train_spm(english, folder / "target.spm", vocab_size)
+    pieces += target_pieces
     vocab = {"</s>": 0, "<unk>": 1}
     for piece in pieces:
         vocab.setdefault(piece, len(vocab))
@@ -95,6 +105,10 @@ def build_marian(
     settings.update(eos_token_id=0, forced_eos_token_id=0, bos_token_id=0)
     torch.manual_seed(seed)
     model = MarianMTModel(MarianConfig(**settings)).eval()
+    if english_only:
+        allowed = {vocab[p] for p in target_pieces if p != "<unk>"} | {vocab["</s>"]}
+        blocked = torch.tensor(sorted(set(range(len(vocab))) - allowed))
+        model.final_logits_bias[0, blocked] = -1e4
     model.generation_config = GenerationConfig(
         num_beams=4, max_length=512, bad_words_ids=[[pad]], decoder_start_token_id=pad,
         eos_token_id=0, forced_eos_token_id=0, pad_token_id=pad, bos_token_id=0,
@@ -114,6 +128,8 @@ def build_bart(
 ) -> Path:
     """A BART summarizer folder like sshleifer/distilbart-cnn-12-6's: byte-level BPE vocab.json + merges.txt."""
     import torch
+
+    quiet_transformers()
     from tokenizers import ByteLevelBPETokenizer
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer, GenerationConfig
 

@@ -20,7 +20,7 @@ class TranslationOptions:
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
     device: str = "auto"
-    engine: str = "transformers"
+    engine: str = "ctranslate2"
     compute_type: str = "auto"
     threads: int = 0
     strip_diacritics: bool = False

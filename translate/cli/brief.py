@@ -73,7 +73,7 @@ def brief(
     sum_model: SumModel = None,
     beams: Beams = None,
     device: Device = "auto",
-    engine: Engine = "transformers",
+    engine: Engine = "ctranslate2",
     compute_type: ComputeType = "auto",
     threads: Threads = 0,
     chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
@@ -108,7 +108,7 @@ def summarize(
     summarizer: Summarizer = "abstractive",
     sum_model: SumModel = None,
     device: Device = "auto",
-    engine: Engine = "transformers",
+    engine: Engine = "ctranslate2",
     compute_type: ComputeType = "auto",
     threads: Threads = 0,
 ) -> None:

@@ -25,7 +25,7 @@ def text(
     mt_model: MtModel = None,
     beams: Beams = None,
     device: Device = "auto",
-    engine: Engine = "transformers",
+    engine: Engine = "ctranslate2",
     compute_type: ComputeType = "auto",
     threads: Threads = 0,
     chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,

@@ -1,0 +1,93 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from translate import ct2
+from translate.cli import app
+from translate.engines import Decoding
+from translate.hub import ModelSource
+from translate.summarizer import AbstractiveSummarizer, SummaryOptions
+from translate.translator import TranslationOptions, Translator
+from tests.conftest import ENGLISH, SEEDS
+
+
+def pair(cls, options_cls, folder, **options):
+    return [cls(ModelSource("m", folder), options_cls(engine=engine, compute_type="float32", beams=1, **options))
+            for engine in ("transformers", "ctranslate2")]
+
+
+def test_translation_parity_greedy_float32(tiny_marian):
+    torch_side, ct2_side = pair(Translator, TranslationOptions, tiny_marian)
+    sentences = [s for p in torch_side.segment((SEEDS / "001_b2e0ecc695aa0088.txt").read_text()) for s in p.sentences]
+    batch = [list(torch_side.model.tokens(s)) for s in sentences[:8]]
+    decoding = Decoding(beams=1, max_new_tokens=40)
+    expected = torch_side.engine.generate(batch, decoding)
+    assert len({tuple(t) for t in expected}) > 1, "outputs should depend on the input"
+    assert ct2_side.engine.generate(batch, decoding) == expected
+    assert ct2_side.translate_chunks(sentences[:8]) == torch_side.translate_chunks(sentences[:8])
+
+
+def test_summarization_parity_greedy_float32(tiny_bart):
+    torch_side, ct2_side = pair(AbstractiveSummarizer, SummaryOptions, tiny_bart)
+    documents = [ENGLISH[0:4], ENGLISH[10:13], ENGLISH[20:26]]
+    batch = [list(torch_side.model.tokens("\n".join(doc))) for doc in documents]
+    decoding = torch_side._decoding(0)
+    expected = torch_side.engine.generate(batch, decoding)
+    assert len({tuple(t) for t in expected}) > 1
+    assert ct2_side.engine.generate(batch, decoding) == expected
+    assert [b.text for b in ct2_side.summarize_many(documents)] == [b.text for b in torch_side.summarize_many(documents)]
+
+
+def test_conversion_is_cached_per_compute_type(tiny_marian, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSLATE_CACHE", str(tmp_path))
+    int8 = ct2.converted(tiny_marian, "int8")
+    assert (int8 / "model.bin").is_file() and (int8 / "source.spm").is_file()
+    assert json.loads((int8 / "translate-source.json").read_text())["compute_type"] == "int8"
+    monkeypatch.setattr(ct2, "_converter", lambda *a: pytest.fail("converted twice"))
+    assert ct2.converted(tiny_marian, "int8") == int8
+    monkeypatch.undo()
+    monkeypatch.setenv("TRANSLATE_CACHE", str(tmp_path))
+    assert ct2.converted(tiny_marian, "float32") != int8
+
+
+def test_interrupted_conversion_is_never_used(tiny_marian, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSLATE_CACHE", str(tmp_path))
+
+    class Broken:
+        def convert(self, output_dir, **kwargs):
+            from pathlib import Path
+
+            Path(output_dir).mkdir(parents=True)
+            (Path(output_dir) / "model.bin").write_bytes(b"half a model")
+            raise KeyboardInterrupt
+
+    real = ct2._converter
+    monkeypatch.setattr(ct2, "_converter", lambda *a: Broken())
+    with pytest.raises(KeyboardInterrupt):
+        ct2.converted(tiny_marian, "int8")
+    assert not [p for p in (tmp_path / "ct2").iterdir()], "nothing left behind"
+    monkeypatch.setattr(ct2, "_converter", real)
+    assert (ct2.converted(tiny_marian, "int8") / "model.bin").stat().st_size > 1000
+
+
+def test_identity_of_a_hub_snapshot_is_repo_and_revision(tmp_path):
+    snapshot = tmp_path / "models--Helsinki-NLP--opus-mt-ar-en" / "snapshots" / ("f" * 40)
+    snapshot.mkdir(parents=True)
+    assert ct2.model_identity(snapshot) == f"Helsinki-NLP/opus-mt-ar-en@{'f' * 40}"
+    other = tmp_path / "local"
+    other.mkdir()
+    (other / "config.json").write_text("{}")
+    assert ct2.model_identity(other).startswith("sha256:")
+
+
+def test_brief_records_engine_and_compute_type(tmp_path, tiny_marian, tiny_bart):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قال المصدر إن العملية مستمرة. وأضاف أنها طويلة.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["brief", str(folder), "-o", str(tmp_path / "out"), "--mt-model", str(tiny_marian),
+                                      "--sum-model", str(tiny_bart), "--engine", "ctranslate2", "--threads", "1"])
+    assert result.exit_code == 0, result.output
+    models = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["provenance"]["models"]
+    for role in ("translation", "summarization"):
+        assert models[role]["engine"] == "ctranslate2" and models[role]["compute_type"] == "int8"
