@@ -74,7 +74,7 @@ def main() -> None:
     articles = load_articles(args.data)
     splitters = {"translate.segment": ours, "pysbd (ar)": pysbd_splitter(), "regex [.!?؟]\\s+": regex}
     print(f"{len(articles)} articles, {sum(map(len, articles))} gold sentences")
-    print(f"| segmenter | running text P / R / F1 | headline on its own line P / R / F1 |")
+    print("| segmenter | running text P / R / F1 | headline on its own line P / R / F1 |")
     print("|---|---|---|")
     for name, split in splitters.items():
         cells = [" / ".join(f"{x:.3f}" for x in score(split, articles, h)) for h in (False, True)]

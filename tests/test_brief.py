@@ -1,4 +1,3 @@
-import codecs
 import json
 import os
 import signal
@@ -6,7 +5,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 from typer.testing import CliRunner
 
 from translate.cli import app
@@ -109,7 +107,7 @@ def test_killed_run_leaves_no_partial_file_and_rerun_completes(tmp_path, tiny_ma
             (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
     out = tmp_path / "out"
     command = [sys.executable, "-m", "translate", "brief", str(folder), "-o", str(out), "--beams", "1",
-               "--mt-model", str(tiny_marian), "--summarizer", "extractive"]
+               "--mt-model", str(tiny_marian), "--summarizer", "extractive", "--group-articles", "4"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 240
     while not list(out.glob("*.json")) and time.monotonic() < deadline and process.poll() is None:

@@ -39,7 +39,7 @@ class BriefOptions:
     sum_model: str | None = None
     translation: TranslationOptions = field(default_factory=TranslationOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
-    group_articles: int = 8  # articles whose sentences share batches before their files are written
+    group_articles: int = 32  # articles whose sentences share batches before their files are written
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class BriefReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    load_seconds: float = 0.0  # of `seconds`, spent loading models
     briefing: Path | None = None
 
     @property
@@ -254,4 +255,5 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
         briefing_markdown(entries, report.failed, date=date, done=len(report.done), skipped=len(report.skipped)),
     )
     report.seconds = clock() - started
+    report.load_seconds = models.load_seconds
     return report

@@ -184,7 +184,8 @@ class AbstractiveSummarizer:
         pending = {i: pieces for i, pieces in pending.items() if pieces}
         while pending:
             flat = [(i, piece) for i, pieces in pending.items() for piece in pieces]
-            outputs = self.model.run([piece for _, piece in flat], self._decoding, 4 * self.window)
+            # One window's worth of tokens per batch: beams x 1024-token cross-attention caches are large.
+            outputs = self.model.run([piece for _, piece in flat], self._decoding, self.window)
             summaries: dict[int, list[str]] = {}
             for (i, _), summary in zip(flat, outputs):
                 summaries.setdefault(i, []).append(summary)
@@ -195,109 +196,6 @@ class AbstractiveSummarizer:
                 else:
                     pending[i] = self.chunks(found)
         return [Brief(briefs[i], self.method, parts=parts[i]) for i in range(len(documents))]
-
-    def summarize(self, text: str) -> Brief:
-        candidates = english_sentences(text)
-        if not candidates:
-            return Brief("", self.method)
-        within = [i for i, s in enumerate(candidates) if self.min_words <= len(s.split()) <= self.max_words]
-        pool = within if len(within) >= min(self.sentences, len(candidates)) else list(range(len(candidates)))
-        scores = self._scores([candidates[i] for i in pool])
-        best = sorted(sorted(range(len(pool)), key=lambda k: -scores[k])[: self.sentences])
-        chosen = tuple(candidates[pool[k]] for k in best)
-        return Brief(" ".join(chosen), self.method, chosen)
-
-    def provenance(self) -> dict[str, object]:
-        return {"method": self.method, "sentences": self.sentences, "words_per_sentence": [self.min_words, self.max_words]}
-
-    def _scores(self, sentences: Sequence[str]) -> list[float]:
-        bags = [Counter(w for w in _WORD.findall(s.lower()) if w not in _STOP) for s in sentences]
-        n = len(bags)
-        df = Counter(w for bag in bags for w in bag)
-        vectors = [{w: tf * math.log(1 + n / df[w]) for w, tf in bag.items()} for bag in bags]
-        norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
-        sim = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                dot = sum(weight * vectors[j].get(w, 0.0) for w, weight in vectors[i].items())
-                sim[i][j] = sim[j][i] = dot / (norms[i] * norms[j])
-        lead = [1.0 / (1 + i) for i in range(n)]  # earlier sentences matter more in news
-        total_lead = sum(lead)
-        prior = [x / total_lead for x in lead]
-        out_weight = [sum(row) or 1.0 for row in sim]
-        scores = prior[:]
-        for _ in range(50):
-            scores = [
-                (1 - self.damping) * prior[i] + self.damping * sum(scores[j] * sim[j][i] / out_weight[j] for j in range(n))
-                for i in range(n)
-            ]
-        return scores
-
-
-# --- Abstractive ------------------------------------------------------------------------------
-
-
-class AbstractiveSummarizer:
-    """distilbart-cnn-12-6 with its own settings; long input is summarized in parts, never truncated."""
-
-    method = "abstractive"
-
-    def __init__(self, source: ModelSource, options: SummaryOptions | None = None) -> None:
-        self.source = source
-        self.options = o = options or SummaryOptions()
-        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads)
-        self.engine = self.model.engine
-        self.window = min(MODEL_WINDOW, getattr(self.model.tokenizer, "model_max_length", MODEL_WINDOW))
-
-    @classmethod
-    def load(cls, model: str | None = None, *, lock: Lock | None = None, options: SummaryOptions | None = None) -> AbstractiveSummarizer:
-        return cls(resolve_summarization_model(model, lock), options)
-
-    def _decoding(self, _source_length: int) -> Decoding:
-        o = self.options
-        # min_length and max_length count the decoder start token, as transformers does.
-        return Decoding(
-            beams=o.beams, max_new_tokens=o.max_length - 1, min_new_tokens=max(0, o.min_length - 1),
-            length_penalty=o.length_penalty, no_repeat_ngram_size=o.no_repeat_ngram_size,
-        )
-
-    def chunks(self, paragraphs: Sequence[str]) -> list[str]:
-        """Pieces within the model's window, cut at paragraph, then sentence, then word boundaries."""
-        from translate.segment import chunk_sentence
-
-        units = []
-        for paragraph in paragraphs:
-            if self.model.count_tokens(paragraph) <= self.window:
-                units.append(paragraph)
-            else:
-                for sentence in english_sentences(paragraph):
-                    units.extend(chunk_sentence(sentence, self.model.count_tokens, self.window))
-        pieces: list[str] = []
-        for unit in units:
-            joined = f"{pieces[-1]}\n{unit}" if pieces else unit
-            if pieces and self.model.count_tokens(joined) <= self.window:
-                pieces[-1] = joined
-            else:
-                pieces.append(unit)
-        return pieces
-
-    def summarize_many(self, documents: Sequence[Sequence[str]]) -> list[Brief]:
-        """Briefs for many documents (each a list of English paragraphs); parts share batches."""
-        parts = [self.chunks([p for p in doc if p.strip()]) for doc in documents]
-        counts = [len(p) for p in parts]
-        pending = {i: p for i, p in enumerate(parts) if p}
-        while pending:
-            flat = [(i, piece) for i, pieces in pending.items() for piece in pieces]
-            outputs = self.model.run([piece for _, piece in flat], self._decoding, 4 * self.window)
-            merged: dict[int, list[str]] = {}
-            for (i, _), summary in zip(flat, outputs):
-                merged.setdefault(i, []).append(summary)
-            finished = {i: s[0] for i, s in merged.items() if len(s) == 1}
-            for i in finished:
-                parts[i] = [finished[i]]
-            pending = {i: self.chunks(["\n".join(s)]) if len(self.chunks(["\n".join(s)])) > 1 else ["\n".join(s)]
-                       for i, s in merged.items() if len(s) > 1}
-        return [Brief(p[0] if p else "", self.method, parts=n) for p, n in zip(parts, counts)]
 
     def summarize(self, text: str) -> Brief:
         return self.summarize_many([text.splitlines()])[0]

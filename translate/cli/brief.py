@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from translate.cli._common import (
     DEFAULT_CHUNK_TOKENS, EXIT_USAGE, BatchTokens, Beams, ChunkTokens, ComputeType, Device, Engine, MtModel,
-    StripDiacritics, Threads, console, die, error, friendly_errors, translation_options, warn, write_stdout,
+    StripDiacritics, Threads, console, die, error, friendly_errors, translation_options, write_stdout,
 )
 from translate.pipeline import BriefOptions, brief as run_brief
-from translate.reader import source_from_bytes
+from translate.reader import decode
 from translate.summarizer import SUMMARIZERS, AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions
 
 SumModel = Annotated[
@@ -79,6 +79,7 @@ def brief(
     chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
     batch_tokens: BatchTokens = 4096,
     strip_diacritics: StripDiacritics = False,
+    group_articles: Annotated[int, typer.Option(min=1, help="Articles translated together (sharing batches) before their files are written.")] = 32,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<stem>.md and .json per article, and DIR/briefing.md."""
     translation = translation_options(
@@ -89,7 +90,7 @@ def brief(
     with friendly_errors():
         summary = _summary_options(summarizer, engine=engine, device=device, compute_type=compute_type, threads=threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
-                               translation=translation, summary=summary)
+                               translation=translation, summary=summary, group_articles=group_articles)
         try:
             report = run_brief(paths, options, reporter)
         finally:
@@ -116,8 +117,6 @@ def summarize(
     with friendly_errors():
         options = _summary_options(summarizer, engine=engine, device=device, compute_type=compute_type, threads=threads)
         data = sys.stdin.buffer.read() if file == "-" else _read_bytes(Path(file))
-        from translate.reader import decode
-
         text, _ = decode(data, file)
         if options.summarizer == "extractive":
             model = ExtractiveSummarizer(options.sentences)
@@ -132,5 +131,3 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         die(f"{path}: cannot be read ({exc.strerror or exc}).")
 
-
-__all__ = ["brief", "summarize", "source_from_bytes", "warn"]
