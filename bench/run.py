@@ -91,14 +91,18 @@ def _options(engine: str, batch_tokens: int | None = None):
     return translation, summary
 
 
-def _raw_calls(translator, texts: list[str]) -> tuple[int, float]:
-    """Target tokens and seconds of engine.generate alone: pre-tokenized, the pipeline's batches."""
+def _raw_calls(translator, texts: list[str], warm: bool = True) -> tuple[int, float]:
+    """Target tokens and seconds of engine.generate alone: pre-tokenized, the pipeline's batches.
+
+    ``warm``: one small call first, so that one-time start-up costs stay out of the figure.
+    """
     from translate.engines import length_batches
 
     tokenized = [list(translator.model.tokens(t)) for t in texts]
     decoding = translator._decoding(0)
     batches = [[tokenized[i] for i in b] for b in length_batches([len(t) for t in tokenized], translator.options.batch_tokens)]
-    translator.engine.generate(batches[-1][:2], decoding)  # warm-up
+    if warm:
+        translator.engine.generate(batches[-1][:2], decoding)
     start = time.perf_counter()
     produced = sum(len(out) for batch in batches for out in translator.engine.generate(batch, decoding))
     return produced, time.perf_counter() - start
@@ -128,12 +132,16 @@ def worker(args: argparse.Namespace) -> None:
         result = {"articles": len(report.done), "seconds": report.seconds, "load_s": report.load_seconds,
                   "articles_per_min": 60 * len(report.done) / report.seconds, "peak_rss_mb": peak_rss_mb()}
     else:  # overhead: the translation pipeline against raw engine calls on the same chunks
-        translator = Translator(ModelSource("translation", args.marian), translation)
+        def fresh() -> Translator:
+            return Translator(ModelSource("translation", args.marian), translation)
+
+        translator = fresh()
         documents = [translator.segment(p.read_text(encoding="utf-8")) for p in sorted(args.articles.glob("*.txt"))]
         chunks = [c for doc in documents for para in translator.plan(doc) for sent in para for c in sent]
         raws, works, loads = [], [], []
         for _ in range(2):  # alternate, and keep the best of each: timing noise only ever adds
-            raws.append(_raw_calls(translator, chunks)[1])
+            # A freshly loaded engine each time, cold like the one the pipeline loads for itself.
+            raws.append(_raw_calls(fresh(), chunks, warm=False)[1])
             with tempfile.TemporaryDirectory() as out:
                 options = BriefOptions(out_dir=Path(out), force=True, mt_model=str(args.marian), translation=translation,
                                        summary=SummaryOptions(summarizer="extractive"))
@@ -212,7 +220,7 @@ def main() -> None:
         print(f"| {engine} | {r['compute_type']} | {r['tokens_per_s']:.1f} | {p['articles_per_min']:.2f} | {p['peak_rss_mb']:.0f} |")
     print(f"transformers with {small['batch_tokens']}-token batches instead of {raw['transformers']['batch_tokens']}: "
           f"{small['tokens_per_s']:.1f} target tokens/s (the better of the two is the baseline below)")
-    print(f"pipeline overhead over raw engine calls (ctranslate2, same chunks, model loading excluded): "
+    print(f"pipeline overhead over raw engine calls (ctranslate2, same chunks, both cold, model loading excluded): "
           f"{100 * overhead['overhead']:.1f}% ({overhead['pipeline_s']:.1f} s vs {overhead['raw_s']:.1f} s; loading {overhead['load_s']:.1f} s)")
     print(f"pipeline speedup ctranslate2/transformers: "
           f"{pipeline['ctranslate2']['articles_per_min'] / pipeline['transformers']['articles_per_min']:.2f}")

@@ -113,3 +113,10 @@ def test_console_script_runs_on_a_local_model(tiny_marian):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() and "Traceback" not in result.stderr
+
+
+def test_a_folder_that_is_no_model_is_refused_clearly(tmp_path):
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["text", "قال المصدر.", "--mt-model", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Cannot load a model from" in result.output and str(tmp_path) in result.output

@@ -152,10 +152,16 @@ class Seq2Seq:
         quiet_transformers()
         from transformers import AutoTokenizer
 
-        self.tokenizer = AutoTokenizer.from_pretrained(folder)
-        self.engine = load_engine(
-            folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads
-        )
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(folder)
+            self.engine = load_engine(
+                folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads
+            )
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            from translate.hub import ModelUnavailable
+
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ModelUnavailable(f"Cannot load a model from {folder}: {reason}") from None
 
         self.tokens = lru_cache(maxsize=16384)(self._tokens)  # chunking counts, then batching reuses
         release_memory()  # loading leaves large freed buffers behind
@@ -180,7 +186,7 @@ class Seq2Seq:
         for batch in length_batches([len(t) for t in tokenized], batch_tokens):
             sources = [tokenized[i] for i in batch]
             outputs = self.engine.generate(sources, decoding_for(max(map(len, sources))))
-            release_memory()
             for i, tokens in zip(batch, outputs):
                 results[i] = self.detokenize(tokens[: decoding_for(len(tokenized[i])).max_new_tokens - 1])
+        release_memory()  # batches reuse each other's scratch memory; the next model need not
         return results

@@ -20,6 +20,7 @@ from translate.translator import TranslationOptions
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 # Messages and progress go to stderr; stdout carries results only.
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -47,6 +48,10 @@ def friendly_errors() -> Iterator[None]:
         die(str(exc), EXIT_USAGE)
     except InputError as exc:
         die(str(exc), EXIT_FAILED)
+    except KeyboardInterrupt:
+        die("interrupted; files already written are complete, and running again finishes the rest.", EXIT_INTERRUPTED)
+    except OSError as exc:  # output folder not writable, disk full...
+        die(f"{exc.filename or ''}: {exc.strerror or exc}", EXIT_FAILED)
 
 
 def write_stdout(text: str) -> None:
