@@ -37,7 +37,7 @@ def test_brief_seeds_writes_articles_and_briefing(tmp_path, tiny_marian, tiny_ba
         markdown = (out / f"{path.stem}.md").read_text(encoding="utf-8")
         assert markdown.startswith(f"# {data['title']}") and data["paragraphs"][0]["en"] in markdown
     briefing = (out / "briefing.md").read_text(encoding="utf-8")
-    assert "5 articles" in briefing and "0 failed" in briefing
+    assert "articles: 5" in briefing and "failed: 0" in briefing
     links = [line for line in briefing.splitlines() if line.startswith("[Full article](")]
     assert links == sorted(links) and len(links) == 5
 
@@ -180,3 +180,14 @@ def test_summarize_command(tiny_bart, tmp_path):
     abstractive = runner.invoke(app, ["summarize", "-", "--sum-model", str(tiny_bart)], input=path.read_bytes())
     assert abstractive.exit_code == 0, abstractive.output
     assert abstractive.stdout.strip()
+
+
+def test_brief_leaves_headings_out(tmp_path, tiny_marian, tiny_bart):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert run_brief([folder, "-o", tmp_path / "out", "--summarizer", "extractive"], tiny_marian, tiny_bart).exit_code == 0
+    data = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+    heading = data["paragraphs"][0]
+    assert heading["heading"] and data["title"] == heading["en"]
+    assert data["brief"]["text"] == ExtractiveSummarizer().summarize(data["paragraphs"][1]["en"]).text

@@ -132,6 +132,12 @@ def _flags(source: SourceText, paragraphs: Sequence[TranslatedParagraph], brief:
     return flags
 
 
+def _body(paragraphs: Sequence[TranslatedParagraph]) -> list[str]:
+    """The English to brief: headings left out (the title is shown apart), unless that is all."""
+    body = [p.en for p in paragraphs if not p.heading]
+    return body or [p.en for p in paragraphs]
+
+
 class _Models:
     """The two models, loaded on first use and once per run."""
 
@@ -220,7 +226,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
             t0 = clock()
             translated = translator.translate_documents(group_docs)
             t1 = clock()
-            briefs = models.summarize([[p.en for p in doc] for doc in translated])
+            briefs = models.summarize([_body(doc) for doc in translated])
             t2 = clock()
             sentences = [sum(len(p.sentences) for p in doc) for doc in group_docs]
             for (item, source, key), paragraphs, brief_, n in zip(group, translated, briefs, sentences):

@@ -85,7 +85,7 @@ def briefing_markdown(
     lines = [
         "# Briefing",
         "",
-        f"{date} · {len(entries)} articles ({done} translated now, {skipped} unchanged) · {len(failures)} failed",
+        f"{date} · articles: {len(entries)} ({done} translated now, {skipped} unchanged) · failed: {len(failures)}",
         "",
     ]
     for entry in sorted(entries, key=lambda e: str(e.relative)):
