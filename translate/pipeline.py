@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from translate import __version__
-from translate.atomic import write_text_atomic
+from translate.atomic import remove_stale_temp_files, write_text_atomic
 from translate.hub import ModelSource
 from translate.reader import InputError, SourceText, read_source
 from translate.render import ArticleResult, BriefingEntry, Failure, article_json, article_markdown, briefing_markdown, read_entry, title_of
@@ -190,6 +190,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
     reporter = reporter or SilentReporter()
     started = clock()
     report = BriefReport()
+    remove_stale_temp_files(options.out_dir)
     inputs, report.failed = collect_inputs(paths, options.out_dir)
     mt = resolve_translation_model(options.mt_model)
     abstractive = options.summary.summarizer == "abstractive"
