@@ -59,6 +59,11 @@ class Engine(Protocol):
     def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]: ...
 
 
+def settings_stamp(options: object) -> dict[str, object]:
+    """A settings dataclass as a plain dict for provenance, unset (None) fields left out."""
+    return {k: v for k, v in asdict(options).items() if v is not None}
+
+
 def pick_device(device: str) -> str:
     if device != "auto":
         return device

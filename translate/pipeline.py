@@ -25,7 +25,8 @@ from translate.render import ArticleResult, BriefingEntry, Failure, article_json
 from translate.summarizer import (
     AbstractiveSummarizer, Brief, ExtractiveSummarizer, SummaryOptions, resolve_summarization_model,
 )
-from translate.translator import TranslatedParagraph, TranslationOptions, Translator, resolve_translation_model, settings_stamp
+from translate.engines import settings_stamp
+from translate.translator import TranslatedParagraph, TranslationOptions, Translator, resolve_translation_model
 
 INPUT_SUFFIXES = (".txt", ".md")
 BRIEFING = "briefing.md"

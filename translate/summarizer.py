@@ -8,9 +8,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from translate.engines import Decoding, Seq2Seq
+from translate.engines import Decoding, Seq2Seq, settings_stamp
 from translate.hub import ModelSource, resolve
 from translate.lock import SUMMARIZATION, Lock, load_lock
+from translate.segment import chunk_sentence
 
 SUMMARIZERS = ("abstractive", "extractive")
 MODEL_WINDOW = 1024  # distilbart-cnn's input limit, in its tokens
@@ -154,8 +155,6 @@ class AbstractiveSummarizer:
 
     def chunks(self, paragraphs: Sequence[str]) -> list[str]:
         """Pieces within the model's window, cut at paragraph, then sentence, then word boundaries."""
-        from translate.segment import chunk_sentence
-
         units = []
         for paragraph in paragraphs:
             if self.model.count_tokens(paragraph) <= self.window:
@@ -201,8 +200,6 @@ class AbstractiveSummarizer:
         return self.summarize_many([text.splitlines()])[0]
 
     def provenance(self) -> dict[str, object]:
-        from translate.translator import settings_stamp
-
         return {"method": self.method, **self.source.provenance(), "engine": self.engine.name, "compute_type": self.engine.compute_type,
                 "settings": settings_stamp(self.options)}
 

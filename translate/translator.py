@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from translate.engines import Decoding, Seq2Seq
+from translate.engines import Decoding, Seq2Seq, settings_stamp
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
@@ -106,10 +106,6 @@ class Translator:
             "compute_type": self.engine.compute_type,
             "settings": settings_stamp(self.options),
         }
-
-
-def settings_stamp(options: object) -> dict[str, object]:
-    return {k: v for k, v in asdict(options).items() if v is not None}
 
 
 def resolve_translation_model(model: str | None = None, lock: Lock | None = None) -> ModelSource:
