@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -91,3 +92,29 @@ def test_brief_records_engine_and_compute_type(tmp_path, tiny_marian, tiny_bart)
     models = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["provenance"]["models"]
     for role in ("translation", "summarization"):
         assert models[role]["engine"] == "ctranslate2" and models[role]["compute_type"] == "int8"
+
+
+def test_parallel_batches_keep_outputs_and_order(tiny_marian):
+    source = ModelSource("m", tiny_marian)
+    serial = Translator(source, TranslationOptions(engine="ctranslate2", beams=2, threads=1, parallel_batches=1))
+    parallel = Translator(source, TranslationOptions(engine="ctranslate2", beams=2, threads=2, parallel_batches=2))
+    assert (serial.engine.translator.num_translators, parallel.engine.translator.num_translators) == (1, 2)
+    sentences = [s for path in sorted(SEEDS.glob("*.txt")) for p in serial.segment(path.read_text()) for s in p.sentences]
+    tokens = [list(serial.model.tokens(s)) for s in sentences]
+    jobs = [(tokens[i:i + 3], Decoding(beams=2, max_new_tokens=8 + i % 5)) for i in range(0, len(tokens), 3)]
+    assert len(jobs) > 4
+    assert parallel.engine.generate_many(jobs) == [serial.engine.generate(batch, decoding) for batch, decoding in jobs]
+
+
+@pytest.mark.parametrize("threads, parallel, split", [(2, 2, (2, 1)), (8, 2, (2, 4)), (1, 2, (1, 1)), (3, 2, (2, 1)), (4, 1, (1, 4))])
+def test_thread_split(threads, parallel, split):
+    assert ct2.thread_split(threads, parallel) == split
+
+
+def test_mkl_cap_leaves_a_users_choice(monkeypatch):
+    monkeypatch.delenv("MKL_ENABLE_INSTRUCTIONS", raising=False)
+    ct2.prefer_vnni()
+    assert os.environ["MKL_ENABLE_INSTRUCTIONS"] == "AVX512_E1"
+    monkeypatch.setenv("MKL_ENABLE_INSTRUCTIONS", "AVX512_E4")
+    ct2.prefer_vnni()
+    assert os.environ["MKL_ENABLE_INSTRUCTIONS"] == "AVX512_E4"

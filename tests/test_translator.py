@@ -35,7 +35,7 @@ def test_batched_translation_matches_one_by_one(translator, monkeypatch):
     def echo(batch, decoding):
         return [(list(reversed(tokens[:-1])) * decoding.max_new_tokens)[: decoding.max_new_tokens] for tokens in batch]
 
-    monkeypatch.setattr(translator.engine, "generate", echo)
+    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: [echo(batch, decoding) for batch, decoding in jobs])
     sentences = [s for p in translator.segment((SEEDS / "003_bb3abbb9473afff3.txt").read_text()) for s in p.sentences]
     together = translator.translate_chunks(sentences)
     assert together == [translator.translate_chunks([s])[0] for s in sentences]
@@ -44,8 +44,8 @@ def test_batched_translation_matches_one_by_one(translator, monkeypatch):
 
 def test_many_articles_share_batches(translator, monkeypatch):
     calls = []
-    generate = translator.engine.generate
-    monkeypatch.setattr(translator.engine, "generate", lambda batch, decoding: calls.append(len(batch)) or generate(batch, decoding))
+    generate_many = translator.engine.generate_many
+    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: calls.extend(len(b) for b, _ in jobs) or generate_many(jobs))
     documents = [translator.segment(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
     results = translator.translate_documents(documents)
     assert [len(r) for r in results] == [len(d) for d in documents]

@@ -85,18 +85,39 @@ def converted(folder: Path, compute_type: str) -> Path:
     return target
 
 
+MKL_ISA = ("MKL_ENABLE_INSTRUCTIONS", "AVX512_E1")
+
+
+def prefer_vnni() -> None:
+    """Cap oneMKL at AVX-512 VNNI, unless the user chose: on the 2-core Xeon we measure on, its
+    AMX int8 kernels decode these models about 15% slower. Both are exact int32 GEMMs, so the
+    outputs are identical; on CPUs without AMX the cap changes nothing. Read by MKL when it
+    first runs, so set before ctranslate2 computes anything."""
+    os.environ.setdefault(*MKL_ISA)
+
+
+def thread_split(threads: int, parallel: int) -> tuple[int, int]:
+    """(inter, intra): ``parallel`` batches at once, sharing ``threads`` cores (0: all of them)."""
+    threads = threads or os.cpu_count() or 1
+    inter = max(1, min(parallel, threads))
+    return inter, max(1, threads // inter)
+
+
 class CTranslate2Engine:
     name = "ctranslate2"
 
-    def __init__(self, folder: Path, tokenizer, *, device: str = "auto", compute_type: str = "auto", threads: int = 0) -> None:
+    def __init__(self, folder: Path, tokenizer, *, device: str = "auto", compute_type: str = "auto", threads: int = 0,
+                 parallel: int = 1) -> None:
+        prefer_vnni()
         import ctranslate2
 
         self.device = pick_device(device)
         self.compute_type = default_compute_type(self.device) if compute_type in ("auto", "default") else compute_type
         self.path = converted(folder, self.compute_type)
+        inter, intra = thread_split(threads, parallel) if self.device == "cpu" else (1, 0)
+        # Small decoders keep one core busier than two: two batches side by side, a core each.
         self.translator = ctranslate2.Translator(
-            str(self.path), device=self.device, compute_type=self.compute_type,
-            intra_threads=threads or os.cpu_count() or 1, inter_threads=1,
+            str(self.path), device=self.device, compute_type=self.compute_type, intra_threads=intra, inter_threads=inter,
         )
         self.special = set(tokenizer.all_special_tokens)
         generation_file = folder / "generation_config.json"
@@ -107,6 +128,18 @@ class CTranslate2Engine:
         self.prefix = [tokenizer.convert_ids_to_tokens(forced_bos)] if forced_bos is not None else []
 
     def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]:
+        return self.generate_many([(batch, decoding)])[0]
+
+    def generate_many(self, jobs: Sequence[tuple[Sequence[list[str]], Decoding]]) -> list[list[list[str]]]:
+        """All jobs queued at once; ctranslate2 runs ``inter_threads`` of them side by side."""
+        pending = [self.translator.translate_batch(list(batch), asynchronous=True, **self._options(batch, decoding))
+                   for batch, decoding in jobs]
+        return [[self._tokens(result.result()) for result in batch] for batch in pending]
+
+    def _tokens(self, result) -> list[str]:
+        return [t for t in result.hypotheses[0] if t not in self.special]
+
+    def _options(self, batch: Sequence[list[str]], decoding: Decoding) -> dict[str, object]:
         options: dict[str, object] = {
             "beam_size": decoding.beams or self.default_beams,
             "max_decoding_length": decoding.max_new_tokens - 1,  # transformers counts the end token
@@ -118,5 +151,4 @@ class CTranslate2Engine:
             options["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size
         if self.prefix:
             options["target_prefix"] = [self.prefix] * len(batch)
-        results = self.translator.translate_batch(list(batch), **options)
-        return [[t for t in r.hypotheses[0] if t not in self.special] for r in results]
+        return options

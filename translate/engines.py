@@ -58,6 +58,10 @@ class Engine(Protocol):
 
     def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]: ...
 
+    def generate_many(self, jobs: Sequence[tuple[Sequence[list[str]], Decoding]]) -> list[list[list[str]]]:
+        """Every (batch, decoding) job's outputs, in job order."""
+        ...
+
 
 def settings_stamp(options: object) -> dict[str, object]:
     """A settings dataclass as a plain dict for provenance, unset (None) fields left out."""
@@ -124,8 +128,11 @@ class TransformersEngine:
         special = set(self.tokenizer.all_special_ids)
         return [self.tokenizer.convert_ids_to_tokens([i for i in row.tolist() if i not in special]) for row in out]
 
+    def generate_many(self, jobs: Sequence[tuple[Sequence[list[str]], Decoding]]) -> list[list[list[str]]]:
+        return [self.generate(batch, decoding) for batch, decoding in jobs]  # torch parallelizes within a batch
 
-def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 64) -> list[list[int]]:
+
+def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 32) -> list[list[int]]:
     """Indices grouped longest first so each padded batch holds at most ``max_tokens`` tokens."""
     order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
     batches: list[list[int]] = []
@@ -140,27 +147,29 @@ def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 64) 
     return batches
 
 
-def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_type: str, threads: int) -> Engine:
+def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_type: str, threads: int, parallel: int = 1) -> Engine:
+    """``parallel``: batches decoded at once, sharing ``threads`` (ctranslate2 only)."""
     if engine == "transformers":
         return TransformersEngine(folder, tokenizer, device=device, threads=threads)
     if engine == "ctranslate2":
         from translate.ct2 import CTranslate2Engine
 
-        return CTranslate2Engine(folder, tokenizer, device=device, compute_type=compute_type, threads=threads)
+        return CTranslate2Engine(folder, tokenizer, device=device, compute_type=compute_type, threads=threads, parallel=parallel)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
 class Seq2Seq:
     """A tokenizer and an engine for one model folder: text in, text out, batched by length."""
 
-    def __init__(self, folder: Path, *, engine: str, device: str, compute_type: str, threads: int) -> None:
+    def __init__(self, folder: Path, *, engine: str, device: str, compute_type: str, threads: int, parallel: int = 1) -> None:
         quiet_transformers()
         from transformers import AutoTokenizer
 
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(folder)
             self.engine = load_engine(
-                folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads
+                folder, self.tokenizer, engine=engine, device=device, compute_type=compute_type, threads=threads,
+                parallel=parallel,
             )
         except (OSError, ValueError, RuntimeError, KeyError) as exc:
             from translate.hub import ModelUnavailable
@@ -180,7 +189,7 @@ class Seq2Seq:
     def detokenize(self, tokens: list[str]) -> str:
         return self.tokenizer.convert_tokens_to_string(tokens).strip()
 
-    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int) -> list[str]:
+    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int, batch_size: int = 32) -> list[str]:
         """Generate for independent texts in length-sorted batches; results in input order.
 
         Each output is cut to its own bound (less the end token), so a result never depends
@@ -188,9 +197,12 @@ class Seq2Seq:
         """
         tokenized = [list(self.tokens(text)) for text in texts]
         results = [""] * len(texts)
-        for batch in length_batches([len(t) for t in tokenized], batch_tokens):
+        batches = length_batches([len(t) for t in tokenized], batch_tokens, batch_size)
+        jobs = []
+        for batch in batches:
             sources = [tokenized[i] for i in batch]
-            outputs = self.engine.generate(sources, decoding_for(max(map(len, sources))))
+            jobs.append((sources, decoding_for(max(map(len, sources)))))
+        for batch, outputs in zip(batches, self.engine.generate_many(jobs)):
             for i, tokens in zip(batch, outputs):
                 results[i] = self.detokenize(tokens[: decoding_for(len(tokenized[i])).max_new_tokens - 1])
         release_memory()  # batches reuse each other's scratch memory; the next model need not

@@ -38,6 +38,7 @@ class SummaryOptions:
     engine: str = "ctranslate2"
     compute_type: str = "auto"
     threads: int = 0
+    parallel_batches: int = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
 
     @classmethod
     def from_lock(cls, lock: Lock | None = None, **overrides: object) -> SummaryOptions:
@@ -137,7 +138,8 @@ class AbstractiveSummarizer:
     def __init__(self, source: ModelSource, options: SummaryOptions | None = None) -> None:
         self.source = source
         self.options = o = options or SummaryOptions()
-        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads)
+        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads,
+                             parallel=o.parallel_batches)
         self.engine = self.model.engine
         self.window = min(MODEL_WINDOW, getattr(self.model.tokenizer, "model_max_length", MODEL_WINDOW))
 

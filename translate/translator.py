@@ -19,6 +19,8 @@ class TranslationOptions:
     beams: int | None = None  # None: the model's generation config (4 for opus-mt)
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
+    batch_sentences: int = 32
+    parallel_batches: int = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
     device: str = "auto"
     engine: str = "ctranslate2"
     compute_type: str = "auto"
@@ -48,7 +50,8 @@ class Translator:
     def __init__(self, source: ModelSource, options: TranslationOptions | None = None) -> None:
         self.source = source
         self.options = o = options or TranslationOptions()
-        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads)
+        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads,
+                             parallel=o.parallel_batches)
         self.engine = self.model.engine
         self.count_tokens = self.model.count_tokens
 
@@ -62,7 +65,7 @@ class Translator:
 
     def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
         """Translate independent pieces of text, batched by token length, in input order."""
-        return self.model.run(chunks, self._decoding, self.options.batch_tokens)
+        return self.model.run(chunks, self._decoding, self.options.batch_tokens, self.options.batch_sentences)
 
     def _decoding(self, source_length: int) -> Decoding:
         fixed = self.options.fixed_output_tokens

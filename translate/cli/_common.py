@@ -84,7 +84,7 @@ Beams = Annotated[int | None, typer.Option(min=1, help="Beam size. Default: the 
 Device = Annotated[str, typer.Option(help="auto (cuda when present), cpu or cuda.")]
 Engine = Annotated[str, typer.Option(help=f"Inference engine: {' or '.join(ENGINES)}.")]
 ComputeType = Annotated[str, typer.Option(help="ctranslate2 compute type: auto (int8 on CPU, int8_float16 on CUDA), int8, float32...")]
-Threads = Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses all cores.")]
+Threads = Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses all cores. ctranslate2 decodes two batches at once, half the threads each.")]
 ChunkTokens = Annotated[int, typer.Option(min=8, help="Most subword tokens sent to the model at once; longer sentences are split.")]
 BatchTokens = Annotated[int, typer.Option(min=64, help="Most padded source tokens in one batch.")]
 StripDiacritics = Annotated[bool, typer.Option("--strip-diacritics", help="Remove Arabic diacritics (harakat) before translating.")]
