@@ -132,7 +132,7 @@ class TransformersEngine:
         return [self.generate(batch, decoding) for batch, decoding in jobs]  # torch parallelizes within a batch
 
 
-def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 32) -> list[list[int]]:
+def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = 16) -> list[list[int]]:
     """Indices grouped longest first so each padded batch holds at most ``max_tokens`` tokens."""
     order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
     batches: list[list[int]] = []
@@ -189,7 +189,7 @@ class Seq2Seq:
     def detokenize(self, tokens: list[str]) -> str:
         return self.tokenizer.convert_tokens_to_string(tokens).strip()
 
-    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int, batch_size: int = 32) -> list[str]:
+    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int, batch_size: int = 16) -> list[str]:
         """Generate for independent texts in length-sorted batches; results in input order.
 
         Each output is cut to its own bound (less the end token), so a result never depends

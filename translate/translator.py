@@ -19,7 +19,7 @@ class TranslationOptions:
     beams: int | None = None  # None: the model's generation config (4 for opus-mt)
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
-    batch_sentences: int = 32
+    batch_sentences: int = 16
     parallel_batches: int = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
     device: str = "auto"
     engine: str = "ctranslate2"
