@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,7 @@ SUMMARY_TOKENS = 64  # fixed brief length (in BART tokens)
 BEAMS = 4
 COMPUTE = {"transformers": "float32", "ctranslate2": "int8"}
 BATCHINGS = (16, 32, 64)  # sentences per batch tried for each engine
-REPEATS = 2
+REPEATS = 3  # alternating rounds; figures are medians, the speedup the median of each round's ratio
 
 
 def arabic_lines() -> list[str]:
@@ -211,7 +212,8 @@ def main() -> None:
 
     # Throughput: both engines at the pipeline's batching (the speedup a user gets from --engine),
     # and each also at other batchings, so that no engine's figure hangs on a batching that suits
-    # the other. Runs alternate; the best of each is kept (timing noise only ever slows a run down).
+    # the other. Engines alternate within each round, and the speedup is the median of the rounds'
+    # ratios: this shared machine's speed drifts over minutes, and runs side by side share it.
     default = TranslationOptions()
     configs = [(engine, n) for n in BATCHINGS for engine in COMPUTE]
     runs: dict[tuple[str, int], list[dict]] = {c: [] for c in configs}
@@ -219,9 +221,16 @@ def main() -> None:
     for _ in range(repeats):
         for engine, sentences in configs:
             runs[engine, sentences].append(measure(engine, "raw", articles, batch_sentences=sentences))
-    best = {c: max(rs, key=lambda r: r["tokens_per_s"]) for c, rs in runs.items()}
-    raw = {engine: best[engine, default.batch_sentences] for engine in COMPUTE}
-    top = {engine: max((best[c] for c in configs if c[0] == engine), key=lambda r: r["tokens_per_s"]) for engine in COMPUTE}
+
+    def median_run(config: tuple[str, int]) -> dict:
+        return sorted(runs[config], key=lambda r: r["tokens_per_s"])[(len(runs[config]) - 1) // 2]
+
+    def ratios(ct2: int, baseline: int) -> list[float]:
+        return [c["tokens_per_s"] / t["tokens_per_s"] for c, t in zip(runs["ctranslate2", ct2], runs["transformers", baseline])]
+
+    raw = {engine: median_run((engine, default.batch_sentences)) for engine in COMPUTE}
+    top = {engine: max(BATCHINGS, key=lambda n: median_run((engine, n))["tokens_per_s"]) for engine in COMPUTE}
+    speedups = ratios(default.batch_sentences, default.batch_sentences)
     pipeline = {engine: measure(engine, "pipeline", articles) for engine in COMPUTE}
     overhead = measure("ctranslate2", "overhead", articles)
 
@@ -235,16 +244,19 @@ def main() -> None:
         print(f"| {engine} | {r['compute_type']} | {r['tokens_per_s']:.1f} | {r['peak_rss_mb']:.0f} | {p['articles_per_min']:.2f} "
               f"| {p['peak_rss_mb']:.0f} |")
     for engine in COMPUTE:
-        tried = ", ".join(f"{n}: {best[engine, n]['tokens_per_s']:.1f}" for n in BATCHINGS)
+        tried = ", ".join(f"{n}: {median_run((engine, n))['tokens_per_s']:.1f}" for n in BATCHINGS)
         print(f"{engine} target tokens/s by sentences per batch ({default.batch_tokens} tokens at most), "
-              f"best of {repeats} run(s) each: {tried}")
+              f"median of {repeats} run(s) each: {tried}")
     print(f"pipeline overhead over raw engine calls (ctranslate2, same chunks, both cold, model loading excluded): "
           f"{100 * overhead['overhead']:.1f}% ({overhead['pipeline_s']:.1f} s vs {overhead['raw_s']:.1f} s; loading {overhead['load_s']:.1f} s)")
     print(f"pipeline speedup ctranslate2/transformers: "
           f"{pipeline['ctranslate2']['articles_per_min'] / pipeline['transformers']['articles_per_min']:.2f}")
-    print(f"speedup ctranslate2/transformers, each engine at its best batching: "
-          f"{top['ctranslate2']['tokens_per_s'] / top['transformers']['tokens_per_s']:.2f}")
-    print(f"speedup ctranslate2/transformers: {raw['ctranslate2']['tokens_per_s'] / raw['transformers']['tokens_per_s']:.2f}")
+    best_vs_best = statistics.median(ratios(top["ctranslate2"], top["transformers"]))
+    print(f"speedup ctranslate2/transformers, each engine at its best batching "
+          f"({top['ctranslate2']} and {top['transformers']} sentences): {best_vs_best:.2f}")
+    print(f"speedup ctranslate2/transformers by round, {default.batch_sentences} sentences per batch: "
+          + ", ".join(f"{r:.2f}" for r in speedups))
+    print(f"speedup ctranslate2/transformers: {statistics.median(speedups):.2f}")
 
 if __name__ == "__main__":
     main()
