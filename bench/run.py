@@ -17,8 +17,8 @@ import argparse
 import json
 import os
 import resource
-import statistics
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -99,16 +99,15 @@ def _raw_calls(translator, texts: list[str], warm: bool = True) -> tuple[int, fl
 
     ``warm``: one small call first, so that one-time start-up costs stay out of the figure.
     """
-    from translate.engines import length_batches
+    from translate.engines import batch_jobs
 
     tokenized = [list(translator.model.tokens(t)) for t in texts]
-    decoding = translator._decoding(0)
-    o = translator.options
-    batches = [[tokenized[i] for i in b] for b in length_batches([len(t) for t in tokenized], o.batch_tokens, o.batch_sentences)]
+    _, jobs = batch_jobs(tokenized, translator._decoding, translator.options.batch_tokens, translator.options.batch_sentences)
     if warm:
-        translator.engine.generate(batches[-1][:2], decoding)
+        batch, decoding = jobs[-1]
+        translator.engine.generate(batch[:2], decoding)
     start = time.perf_counter()
-    outputs = translator.engine.generate_many([(batch, decoding) for batch in batches])
+    outputs = translator.engine.generate_many(jobs)
     produced = sum(len(out) for batch in outputs for out in batch)
     return produced, time.perf_counter() - start
 
@@ -257,6 +256,7 @@ def main() -> None:
     print(f"speedup ctranslate2/transformers by round, {default.batch_sentences} sentences per batch: "
           + ", ".join(f"{r:.2f}" for r in speedups))
     print(f"speedup ctranslate2/transformers: {statistics.median(speedups):.2f}")
+
 
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ from typing import Protocol
 
 ENGINES = ("transformers", "ctranslate2")
 BATCH_SENTENCES = 16  # ctranslate2 is as fast as with more, and two such batches in flight stay small
+PARALLEL_BATCHES = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
 
 
 def _glibc() -> ctypes.CDLL | None:
@@ -148,6 +149,13 @@ def length_batches(lengths: Sequence[int], max_tokens: int, max_size: int = BATC
     return batches
 
 
+def batch_jobs(tokenized: Sequence[list[str]], decoding_for: Callable[[int], Decoding], batch_tokens: int,
+               batch_size: int = BATCH_SENTENCES) -> tuple[list[list[int]], list[tuple[list[list[str]], Decoding]]]:
+    """Length batches of ``tokenized`` (as indices) and the engine jobs for them, each decoded for its longest source."""
+    batches = length_batches([len(t) for t in tokenized], batch_tokens, batch_size)
+    return batches, [([tokenized[i] for i in batch], decoding_for(max(len(tokenized[i]) for i in batch))) for batch in batches]
+
+
 def load_engine(folder: Path, tokenizer, *, engine: str, device: str, compute_type: str, threads: int, parallel: int = 1) -> Engine:
     """``parallel``: batches decoded at once, sharing ``threads`` (ctranslate2 only)."""
     if engine == "transformers":
@@ -198,8 +206,7 @@ class Seq2Seq:
         """
         tokenized = [list(self.tokens(text)) for text in texts]
         results = [""] * len(texts)
-        batches = length_batches([len(t) for t in tokenized], batch_tokens, batch_size)
-        jobs = [([tokenized[i] for i in batch], decoding_for(max(len(tokenized[i]) for i in batch))) for batch in batches]
+        batches, jobs = batch_jobs(tokenized, decoding_for, batch_tokens, batch_size)
         for batch, outputs in zip(batches, self.engine.generate_many(jobs)):
             for i, tokens in zip(batch, outputs):
                 results[i] = self.detokenize(tokens[: decoding_for(len(tokenized[i])).max_new_tokens - 1])

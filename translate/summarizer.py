@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from translate.engines import Decoding, Seq2Seq, settings_stamp
+from translate.engines import PARALLEL_BATCHES, Decoding, Seq2Seq, settings_stamp
 from translate.hub import ModelSource, resolve
 from translate.lock import SUMMARIZATION, Lock, load_lock
 from translate.segment import chunk_sentence
@@ -38,7 +38,7 @@ class SummaryOptions:
     engine: str = "ctranslate2"
     compute_type: str = "auto"
     threads: int = 0
-    parallel_batches: int = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
+    parallel_batches: int = PARALLEL_BATCHES
 
     @classmethod
     def from_lock(cls, lock: Lock | None = None, **overrides: object) -> SummaryOptions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from translate.engines import BATCH_SENTENCES, Decoding, Seq2Seq, settings_stamp
+from translate.engines import BATCH_SENTENCES, PARALLEL_BATCHES, Decoding, Seq2Seq, settings_stamp
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
@@ -20,7 +20,7 @@ class TranslationOptions:
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
     batch_sentences: int = BATCH_SENTENCES
-    parallel_batches: int = 2  # ctranslate2 on CPU: batches decoded side by side, threads split between them
+    parallel_batches: int = PARALLEL_BATCHES
     device: str = "auto"
     engine: str = "ctranslate2"
     compute_type: str = "auto"
