@@ -199,7 +199,8 @@ def main() -> None:
         (articles / f"{i:03d}.txt").write_text(text, encoding="utf-8")
 
     def measure(engine: str, phase: str, articles_dir: Path, batch_sentences: int | None = None) -> dict:
-        print(f"measuring {engine}: {phase}...", file=sys.stderr)
+        per_batch = f", {batch_sentences} sentences per batch" if batch_sentences else ""
+        print(f"measuring {engine}: {phase}{per_batch}...", file=sys.stderr)
         command = [sys.executable, __file__, "--worker", engine, "--phase", phase, "--marian", str(marian),
                    "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles_dir)]
         if batch_sentences:
@@ -207,14 +208,17 @@ def main() -> None:
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
         if done.returncode:
             sys.exit(f"{engine} {phase} failed:\n{done.stderr}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"  {json.dumps(result)}", file=sys.stderr)  # each figure as it comes: a full run takes over an hour
+        return result
 
     # Throughput: both engines at the pipeline's batching (the speedup a user gets from --engine),
     # and each also at other batchings, so that no engine's figure hangs on a batching that suits
     # the other. Engines alternate within each round, and the speedup is the median of the rounds'
     # ratios: this shared machine's speed drifts over minutes, and runs side by side share it.
     default = TranslationOptions()
-    configs = [(engine, n) for n in BATCHINGS for engine in COMPUTE]
+    batchings = BATCHINGS[:2] if args.quick else BATCHINGS  # --quick's 64 sentences make a single batch of 64
+    configs = [(engine, n) for n in batchings for engine in COMPUTE]
     runs: dict[tuple[str, int], list[dict]] = {c: [] for c in configs}
     repeats = 1 if args.quick else REPEATS
     for _ in range(repeats):
@@ -228,7 +232,7 @@ def main() -> None:
         return [c["tokens_per_s"] / t["tokens_per_s"] for c, t in zip(runs["ctranslate2", ct2], runs["transformers", baseline])]
 
     raw = {engine: median_run((engine, default.batch_sentences)) for engine in COMPUTE}
-    top = {engine: max(BATCHINGS, key=lambda n: median_run((engine, n))["tokens_per_s"]) for engine in COMPUTE}
+    top = {engine: max(batchings, key=lambda n: median_run((engine, n))["tokens_per_s"]) for engine in COMPUTE}
     speedups = ratios(default.batch_sentences, default.batch_sentences)
     pipeline = {engine: measure(engine, "pipeline", articles) for engine in COMPUTE}
     overhead = measure("ctranslate2", "overhead", articles)
@@ -243,7 +247,7 @@ def main() -> None:
         print(f"| {engine} | {r['compute_type']} | {r['tokens_per_s']:.1f} | {r['peak_rss_mb']:.0f} | {p['articles_per_min']:.2f} "
               f"| {p['peak_rss_mb']:.0f} |")
     for engine in COMPUTE:
-        tried = ", ".join(f"{n}: {median_run((engine, n))['tokens_per_s']:.1f}" for n in BATCHINGS)
+        tried = ", ".join(f"{n}: {median_run((engine, n))['tokens_per_s']:.1f}" for n in batchings)
         print(f"{engine} target tokens/s by sentences per batch ({default.batch_tokens} tokens at most), "
               f"median of {repeats} run(s) each: {tried}")
     print(f"pipeline overhead over raw engine calls (ctranslate2, same chunks, both cold, model loading excluded): "
