@@ -8,9 +8,11 @@ import time
 from typer.testing import CliRunner
 
 from translate.cli import app
+from translate.render import md_inline
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, english_sentences
 from tests.conftest import ROOT, SEEDS, SHARED
 
+LOCK = ".translate-briefing.lock"
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
 
 
@@ -25,19 +27,19 @@ def test_brief_seeds_writes_articles_and_briefing(tmp_path, tiny_marian, tiny_ba
     assert result.exit_code == 0, result.output
     assert len(list(out.glob("*.md"))) == 6 and len(list(out.glob("*.json"))) == 5
     for path in SEEDS.glob("*.txt"):
-        data = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
+        data = json.loads((out / f"{path.name}.json").read_text(encoding="utf-8"))
         assert data["source"]["path"] == str(path) and len(data["source"]["sha256"]) == 64
         assert data["brief"]["text"] and data["brief"]["method"] == "abstractive"
         assert data["paragraphs"] and all(p["ar"] and p["en"] and p["sentences"] for p in data["paragraphs"])
         assert all({"ar", "en"} <= set(s) for p in data["paragraphs"] for s in p["sentences"])
         models = data["provenance"]["models"]
         assert models["translation"]["path"] == str(tiny_marian) and models["translation"]["engine"] == "ctranslate2"
-        assert models["summarization"]["path"] == str(tiny_bart) and models["summarization"]["settings"]["beams"] == 4
+        assert models["summarization"]["path"] == str(tiny_bart) and models["summarization"]["decoding"]["num_beams"] == 4
         assert {"tool", "timings", "cache_key"} <= set(data["provenance"]) and isinstance(data["flags"], list)
-        markdown = (out / f"{path.stem}.md").read_text(encoding="utf-8")
-        assert markdown.startswith(f"# {data['title']}") and data["paragraphs"][0]["en"] in markdown
+        markdown = (out / f"{path.name}.md").read_text(encoding="utf-8")
+        assert f"\n# {md_inline(data['title'])}\n" in markdown and md_inline(data["paragraphs"][0]["en"]) in markdown
     briefing = (out / "briefing.md").read_text(encoding="utf-8")
-    assert "articles: 5" in briefing and "failed: 0" in briefing
+    assert "5 articles (5 translated now, 0 unchanged) · 0 failed" in briefing
     links = [line for line in briefing.splitlines() if line.startswith("[Full article](")]
     assert links == sorted(links) and len(links) == 5
 
@@ -78,18 +80,19 @@ def test_bad_files_fail_alone_and_exit_1(tmp_path, tiny_marian, tiny_bart):
     assert "3 done, 0 skipped (unchanged), 3 failed" in result.output
     for name in ("empty.txt", "binary.txt", "english.txt"):
         assert name in result.output
-    assert {p.relative_to(out).as_posix() for p in out.rglob("*.json")} == {"cp1256.json", "utf16.json", "sub/good.json"}
-    flags = json.loads((out / "cp1256.json").read_text(encoding="utf-8"))["flags"]
-    assert {"flag": "encoding", "detail": "read as cp1256"} in flags
+    assert "(the file is empty)" in result.output and "3 files failed" in result.output
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.json")} == {"cp1256.txt.json", "utf16.txt.json", "sub/good.md.json"}
+    flags = json.loads((out / "cp1256.txt.json").read_text(encoding="utf-8"))["flags"]
+    assert {"kind": "encoding", "detail": "read as Windows-1256"} in flags
     briefing = (out / "briefing.md").read_text(encoding="utf-8")
     assert "## Files that failed" in briefing
     assert all(name in briefing for name in ("empty.txt", "binary.txt", "english.txt"))
-    assert "[Full article](sub/good.md)" in briefing
+    assert "[Full article](sub/good.md.md)" in briefing
 
 
-def test_missing_input_path_is_a_failure(tmp_path, tiny_marian, tiny_bart):
+def test_missing_input_path_is_a_usage_error(tmp_path, tiny_marian, tiny_bart):
     result = run_brief([tmp_path / "nope", "-o", tmp_path / "out", "--summarizer", "extractive"], tiny_marian, tiny_bart)
-    assert result.exit_code == 1 and "no such file or folder" in result.output
+    assert result.exit_code == 2 and "no such file or folder" in result.output
 
 
 def test_missing_summarizer_offline_suggests_extractive(tmp_path, tiny_marian, hf_cache):
@@ -117,7 +120,7 @@ def test_killed_run_leaves_no_partial_file_and_rerun_completes(tmp_path, tiny_ma
     written = list(out.glob("*.json"))
     assert 0 < len(written) < 25, "the run should have been killed midway"
     # Only hidden temp files may be left (kill -9 cannot be caught); every visible file is whole.
-    assert all(p.name.endswith(".tmp") for p in out.iterdir() if p.name.startswith("."))
+    assert all(p.name.endswith(".translate-tmp") for p in out.iterdir() if p.name.startswith(".") and p.name != LOCK)
     for path in written:
         json.loads(path.read_text(encoding="utf-8"))  # complete, parseable
         assert path.with_suffix(".md").is_file()
@@ -125,7 +128,7 @@ def test_killed_run_leaves_no_partial_file_and_rerun_completes(tmp_path, tiny_ma
     assert rerun.returncode == 0, rerun.stderr
     assert f"{25 - len(written)} done, {len(written)} skipped" in rerun.stderr
     assert len(list(out.glob("*.json"))) == 25
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "the rerun sweeps stale temp files"
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != LOCK], "the rerun sweeps stale temp files"
 
 
 def ntrex_articles():
@@ -162,7 +165,7 @@ def test_english_sentences_keep_every_character():
 def test_abstractive_summarizes_long_input_in_parts(tiny_bart):
     from translate.hub import ModelSource
 
-    summarizer = AbstractiveSummarizer(ModelSource("summarization", tiny_bart), SummaryOptions(beams=1))
+    summarizer = AbstractiveSummarizer(ModelSource("summarization", tiny_bart), SummaryOptions(num_beams=1))
     long_text = [line for article in ntrex_articles()[:3] for line in article]
     assert summarizer.model.count_tokens("\n".join(long_text)) > 1024
     pieces = summarizer.chunks(long_text)
@@ -189,7 +192,7 @@ def test_brief_leaves_headings_out(tmp_path, tiny_marian, tiny_bart):
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     assert run_brief([folder, "-o", tmp_path / "out", "--summarizer", "extractive"], tiny_marian, tiny_bart).exit_code == 0
-    data = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / "out" / "a.txt.json").read_text(encoding="utf-8"))
     heading = data["paragraphs"][0]
     assert heading["heading"] and data["title"] == heading["en"]
     assert data["brief"]["text"] == ExtractiveSummarizer().summarize(data["paragraphs"][1]["en"]).text

@@ -5,7 +5,7 @@ import sys
 from typer.testing import CliRunner
 
 from translate.cli import app
-from translate.engines import length_batches
+from translate.engines.batching import length_batches
 from translate.normalize import normalize
 from tests.conftest import ROOT, SEEDS
 
@@ -19,7 +19,7 @@ def test_one_english_paragraph_per_arabic_paragraph(translator):
 
 
 def test_sentences_and_chunks_are_kept_with_their_paragraph(translator):
-    paragraphs = translator.translate_paragraphs(translator.segment(ARTICLE))
+    paragraphs = translator.translate_paragraphs(translator.prepare(ARTICLE))
     assert [len(p.sentences) for p in paragraphs] == [1, 2, 1]
     assert paragraphs[1].sentences[1].ar == "وأضاف أنها طويلة."
     assert paragraphs[1].en == " ".join(s.en for s in paragraphs[1].sentences)
@@ -35,22 +35,40 @@ def test_batched_translation_matches_one_by_one(translator, monkeypatch):
     def echo(batch, decoding):
         return [(list(reversed(tokens[:-1])) * decoding.max_new_tokens)[: decoding.max_new_tokens] for tokens in batch]
 
-    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: [echo(batch, decoding) for batch, decoding in jobs])
-    sentences = [s for p in translator.segment((SEEDS / "003_bb3abbb9473afff3.txt").read_text()) for s in p.sentences]
+    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: (echo(batch, decoding) for batch, decoding in jobs))
+    sentences = [s.ar for p in translator.prepare((SEEDS / "003_bb3abbb9473afff3.txt").read_text()) for s in p.sentences]
     together = translator.translate_chunks(sentences)
     assert together == [translator.translate_chunks([s])[0] for s in sentences]
     assert len(set(together)) == len(set(sentences))
 
 
-def test_many_articles_share_batches(translator, monkeypatch):
-    calls = []
+def test_batches_never_mix_articles(translator, monkeypatch):
+    """An article's translation must not depend on which other articles share the run (a rerun
+    after a kill, files added, other workers): each batch holds chunks of one article only."""
+    documents = [translator.prepare(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+    owner = {tuple(translator.model.tokens(c)): k for k, doc in enumerate(documents)
+             for p in doc for s in p.sentences for c in s.chunks}
+    jobs_seen = []
     generate_many = translator.engine.generate_many
-    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: calls.extend(len(b) for b, _ in jobs) or generate_many(jobs))
-    documents = [translator.segment(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
-    results = translator.translate_documents(documents)
-    assert [len(r) for r in results] == [len(d) for d in documents]
-    chunks = sum(len(s.chunks) for doc in results for p in doc for s in p.sentences)
-    assert sum(calls) == chunks and len(calls) < chunks
+    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: jobs_seen.extend(jobs) or generate_many(jobs))
+    done = list(translator.translate_articles(documents))
+    assert sorted(done) == list(range(len(documents)))
+    assert all(len({owner[tuple(tokens)] for tokens in batch}) == 1 for batch, _ in jobs_seen)
+    chunks = sum(len(s.chunks) for doc in documents for p in doc for s in p.sentences)
+    assert sum(len(batch) for batch, _ in jobs_seen) == chunks and len(jobs_seen) < chunks
+
+
+def test_an_articles_translation_is_the_same_alone_or_among_others(tiny_marian):
+    from translate.hub import ModelSource
+    from translate.translator import TranslationOptions, Translator
+
+    translator = Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=2))
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    together = [translator.prepare(t) for t in texts]
+    list(translator.translate_articles(together))
+    for text, among in zip(texts, together):
+        alone = translator.translate_paragraphs(translator.prepare(text))
+        assert [p.en for p in alone] == [p.en for p in among]
 
 
 def test_long_sentences_are_chunked_never_truncated(tiny_marian):
@@ -59,7 +77,7 @@ def test_long_sentences_are_chunked_never_truncated(tiny_marian):
 
     small = Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=1, chunk_tokens=24))
     text = normalize((SEEDS / "000_16c4f5798e7ff228.txt").read_text(encoding="utf-8"))
-    for paragraph in small.translate_paragraphs(small.segment(text)):
+    for paragraph in small.translate_paragraphs(small.prepare(text)):
         for sentence in paragraph.sentences:
             assert all(small.count_tokens(chunk) <= 24 for chunk in sentence.chunks)
             assert "".join(sentence.chunks).replace(" ", "") == sentence.ar.replace(" ", "")

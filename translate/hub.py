@@ -1,37 +1,32 @@
 """Where model files come from: a local folder, or the Hugging Face cache at the pinned revision.
 
-Downloads and cache layout are huggingface_hub's; this module only decides which revision and
-files, checks hashes against models.lock, and turns every failure into one clear paragraph.
+Downloads and cache layout are huggingface_hub's; this module decides which revision and files,
+checks hashes against models.lock, and turns every failure into one clear paragraph that names
+every missing model at once.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import socket
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlparse
 
 import huggingface_hub
 from huggingface_hub import HfApi, snapshot_download
-from huggingface_hub.errors import LocalEntryNotFoundError
 
-from translate.lock import ModelPin
+from translate import settings
+from translate.digest import folder_digest, sha256_file
+from translate.lock import SUMMARIZATION, TRANSLATION, Lock, ModelPin, load_lock
 
-_TRUE = {"1", "ON", "YES", "TRUE"}
 # Files a model needs, in every format the two families ship; weights are chosen per repo.
-_NEEDED = (
-    "config.json",
-    "generation_config.json",
-    "tokenizer_config.json",
-    "special_tokens_map.json",
-    "tokenizer.json",
-    "vocab.json",
-    "merges.txt",
-    "source.spm",
-    "target.spm",
-)
+_NEEDED = ("config.json", "generation_config.json", "tokenizer_config.json", "special_tokens_map.json",
+           "tokenizer.json", "vocab.json", "merges.txt", "source.spm", "target.spm")
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin")
+REACH_TIMEOUT_S = 4.0
+OPTIONS = {TRANSLATION: "--mt-model", SUMMARIZATION: "--sum-model"}
 
 
 class ModelUnavailable(Exception):
@@ -42,6 +37,10 @@ class HashMismatch(Exception):
     """A cached file differs from the sha256 in models.lock."""
 
 
+class NotCached(LookupError):
+    """The pinned revision is not in the local cache, and cannot be downloaded now."""
+
+
 @dataclass(frozen=True)
 class ModelSource:
     """A model resolved to a folder on disk, with what to stamp on results."""
@@ -50,6 +49,12 @@ class ModelSource:
     path: Path
     repo: str | None = None  # hub repo id; None for a local folder
     revision: str | None = None  # full commit; None for a local folder
+    verified_files: int = 0  # files checked against models.lock hashes
+
+    @property
+    def unverified(self) -> bool:
+        """A Hub model whose files models.lock records no hashes for."""
+        return self.repo is not None and self.verified_files == 0
 
     def provenance(self) -> dict[str, str]:
         if self.repo:
@@ -63,43 +68,48 @@ def quiet_hub() -> None:
 
 
 def offline() -> bool:
-    return huggingface_hub.is_offline_mode() or os.environ.get("HF_HUB_OFFLINE", "").upper() in _TRUE
+    return huggingface_hub.is_offline_mode() or settings.flag(settings.HF_HUB_OFFLINE)
 
 
 def cache_dir() -> Path:
     """The hub cache, honouring HF_HUB_CACHE and HF_HOME as read now."""
-    if env := os.environ.get("HF_HUB_CACHE"):
+    if env := settings.get(settings.HF_HUB_CACHE):
         return Path(env)
-    if home := os.environ.get("HF_HOME"):
+    if home := settings.get(settings.HF_HOME):
         return Path(home) / "hub"
     return Path(huggingface_hub.constants.HF_HUB_CACHE)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def endpoint() -> str:
+    return settings.get(settings.HF_ENDPOINT) or "https://huggingface.co"
 
 
-def folder_digest(folder: Path) -> str:
-    """One sha256 over the names and contents of a folder's files (for local models).
+@lru_cache(maxsize=4)
+def _reachable(url: str, timeout: float) -> bool:
+    parsed = urlparse(url)
+    host, port = parsed.hostname or "", parsed.port or (443 if parsed.scheme == "https" else 80)
+    answer: list[bool] = []
 
-    Remembered per process for as long as no file's size or modification time changes.
-    """
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    signature = tuple((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    return _digest(folder, signature)
+    def probe() -> None:  # name lookup has no timeout of its own: the thread bounds it
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+            answer.append(True)
+        except OSError:
+            answer.append(False)
+
+    thread = threading.Thread(target=probe, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return bool(answer and answer[0])
 
 
-@lru_cache(maxsize=32)
-def _digest(folder: Path, signature: tuple[tuple[str, int, int], ...]) -> str:
-    digest = hashlib.sha256()
-    for name, _, _ in signature:
-        digest.update(name.encode())
-        digest.update(sha256_file(folder / name).encode())
-    return digest.hexdigest()
+def require_hub() -> None:
+    """Raise NotCached at once when the Hub is offline or unreachable (a few seconds at most)."""
+    if offline():
+        raise NotCached("not in the local cache, and HF_HUB_OFFLINE is set")
+    if not _reachable(endpoint(), REACH_TIMEOUT_S):
+        raise NotCached(f"not in the local cache, and the Hugging Face Hub ({endpoint()}) could not be reached "
+                        f"within {REACH_TIMEOUT_S:.0f} s")
 
 
 def _repo_folder(repo: str) -> Path:
@@ -115,16 +125,6 @@ def cached_snapshot(repo: str, revision: str) -> Path | None:
     return found[0] if len(found) == 1 else None
 
 
-def missing_model_message(pin: ModelPin, reason: str, option: str, alternative: str = "") -> str:
-    return (
-        f"The {pin.role} model {pin.repo} at revision {pin.revision} is not available: {reason}. "
-        f"To fix it, run `translate models pull` on a machine with network access "
-        f"(then copy its Hugging Face cache, {cache_dir()}, here if this machine is offline), "
-        f"or pass {option} PATH with a local folder saved by save_pretrained."
-        + (f" {alternative}" if alternative else "")
-    )
-
-
 def full_revision(pin: ModelPin) -> str:
     """The pin's full commit: as written, from the cache (refs, short hashes), or from the Hub."""
     if pin.revision_is_full:
@@ -135,8 +135,7 @@ def full_revision(pin: ModelPin) -> str:
     is_short_hash = all(c in "0123456789abcdef" for c in pin.revision)
     if is_short_hash and (snapshot := cached_snapshot(pin.repo, pin.revision)):
         return snapshot.name
-    if offline():
-        raise LookupError(f"revision {pin.revision} is not in the local cache and the Hub is offline")
+    require_hub()
     if not is_short_hash:
         return HfApi().model_info(pin.repo, revision=pin.revision).sha
     commits = [c.commit_id for c in HfApi().list_repo_commits(pin.repo) if c.commit_id.startswith(pin.revision)]
@@ -161,16 +160,11 @@ def fetch(pin: ModelPin, *, download: bool = True) -> Path:
         if not pin.files or all((snapshot / name).is_file() for name in pin.files):
             verify(pin, snapshot)
             return snapshot
-    if not download or offline():
-        raise LocalEntryNotFoundError("not in the local cache, and the Hub is offline")
-    folder = Path(
-        snapshot_download(
-            pin.repo,
-            revision=revision,
-            cache_dir=cache_dir(),
-            allow_patterns=files_to_fetch(pin, revision),
-        )
-    )
+    if not download:
+        raise NotCached("not in the local cache")
+    require_hub()
+    folder = Path(snapshot_download(pin.repo, revision=revision, cache_dir=cache_dir(),
+                                    allow_patterns=files_to_fetch(pin, revision)))
     verify(pin, folder)
     return folder
 
@@ -189,8 +183,23 @@ def verify(pin: ModelPin, folder: Path) -> list[str]:
     return sorted(pin.files)
 
 
-def resolve(pin: ModelPin, override: str | None, *, option: str, alternative: str = "") -> ModelSource:
+def _describe(pin: ModelPin) -> str:
+    return f"the {pin.role} model {pin.repo} at revision {pin.revision}"
+
+
+class _Missing(Exception):
+    """One model is not to be had; resolve_all gathers these into one message."""
+
+
+def resolve(pin: ModelPin, override: str | None, *, option: str | None = None, brief: bool = False) -> ModelSource:
     """A local folder (``override`` path), another repo (``override`` id), or the pinned model."""
+    try:
+        return _resolve(pin, override, option or OPTIONS.get(pin.role, "--model"))
+    except _Missing as exc:
+        raise ModelUnavailable(missing_message([str(exc)], [pin.role], brief=brief)) from None
+
+
+def _resolve(pin: ModelPin, override: str | None, option: str) -> ModelSource:
     if override:
         candidate = Path(override).expanduser()
         if candidate.is_dir():
@@ -202,11 +211,40 @@ def resolve(pin: ModelPin, override: str | None, *, option: str, alternative: st
     try:
         folder = fetch(pin)
     except HashMismatch as exc:
-        raise ModelUnavailable(f"Refusing the {pin.role} model: {exc}. Delete it and run `translate models pull`.") from None
+        raise ModelUnavailable(f"Refusing {_describe(pin)}: {exc}. Delete it and run `translate models pull`.") from None
     except Exception as exc:  # noqa: BLE001 - offline, DNS, HTTP, missing files: all mean "not available"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ModelUnavailable(missing_model_message(pin, reason, option, alternative)) from None
-    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name)
+        raise _Missing(f"{_describe(pin)} ({reason})") from None
+    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name, verified_files=len(pin.files))
+
+
+def resolve_all(needs: dict[str, str | None], lock: Lock | None = None, *, brief: bool = False) -> dict[str, ModelSource]:
+    """Every model a command needs (role -> override), before any work; one message names all missing."""
+    lock = lock or load_lock()
+    found: dict[str, ModelSource] = {}
+    missing: list[str] = []
+    for role, override in needs.items():
+        pin = lock.pin(role)
+        try:
+            found[role] = _resolve(pin, override, OPTIONS.get(role, "--model"))
+        except _Missing as exc:
+            missing.append(str(exc))
+    if missing:
+        raise ModelUnavailable(missing_message(missing, list(needs), brief=brief))
+    return found
+
+
+def missing_message(missing: list[str], roles: list[str], *, brief: bool = False) -> str:
+    """One paragraph: every missing model, why, and how to fix it."""
+    options = " / ".join(OPTIONS[role] for role in roles if role in OPTIONS) or "--mt-model"
+    message = (
+        f"Not available: {'; '.join(missing)}. To fix it, run `translate models pull` on a machine that reaches "
+        f"the Hugging Face Hub, copy its cache ({cache_dir()}) to the same place here and set HF_HUB_OFFLINE=1 "
+        f"to use it without the network; or pass {options} PATH with a local folder saved by save_pretrained."
+    )
+    if brief and SUMMARIZATION in roles:
+        message += " To brief without a summarization model: --summarizer extractive."
+    return message
 
 
 def lock_pin(pin: ModelPin) -> ModelPin:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
 import tomli_w
 
+from translate import settings
 from translate.atomic import write_text_atomic
 
 TRANSLATION = "translation"
 SUMMARIZATION = "summarization"
-LOCK_ENV = "TRANSLATE_MODELS_LOCK"
+LOCK_ENV = settings.MODELS_LOCK
 _FULL_SHA = re.compile(r"[0-9a-f]{40}")
+_ENTRY_KEYS = {"repo", "revision", "license", "files", "settings"}
+# Generation settings a pin may carry, by role; the options classes use the same names.
+SETTINGS_KEYS = {
+    SUMMARIZATION: {"num_beams", "min_length", "max_length", "length_penalty", "no_repeat_ngram_size"},
+    TRANSLATION: {"num_beams"},
+}
 
 
 class LockError(Exception):
@@ -52,12 +59,13 @@ class Lock:
 
 
 def default_lock_path() -> Path:
-    """$TRANSLATE_MODELS_LOCK, else ./models.lock, else the one shipped beside the package."""
-    if env := os.environ.get(LOCK_ENV):
+    """$TRANSLATE_MODELS_LOCK, else the lock inside the installed package (a wheel carries a copy),
+    else the source tree's models.lock (an editable install or a checkout)."""
+    if env := settings.get(LOCK_ENV):
         return Path(env)
-    here = Path("models.lock")
-    if here.is_file():
-        return here
+    packaged = Path(str(resources.files("translate") / "models.lock"))
+    if packaged.is_file():
+        return packaged
     return Path(__file__).resolve().parent.parent / "models.lock"
 
 
@@ -71,6 +79,14 @@ def load_lock(path: Path | None = None) -> Lock:
         raise LockError(f"{path} is not valid TOML: {exc}") from None
     models = {}
     for role, entry in data.get("models", {}).items():
+        unknown = sorted(set(entry) - _ENTRY_KEYS)
+        if unknown:
+            raise LockError(f"{path}: [models.{role}] has unknown key '{unknown[0]}' (known: {', '.join(sorted(_ENTRY_KEYS))}).")
+        allowed = SETTINGS_KEYS.get(role, set())
+        unknown = sorted(set(entry.get("settings", {})) - allowed)
+        if unknown:
+            raise LockError(f"{path}: [models.{role}.settings] has unknown key '{unknown[0]}' "
+                            f"(known: {', '.join(sorted(allowed)) or 'none'}).")
         try:
             models[role] = ModelPin(
                 role=role,

@@ -16,6 +16,10 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 class InputError(Exception):
     """An input that cannot be translated; the message names the source and says why."""
 
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}.")
+        self.name, self.reason = name, reason
+
 
 @dataclass(frozen=True)
 class SourceText:
@@ -28,13 +32,13 @@ class SourceText:
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Text and the encoding it was read as: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1256."""
     if not data.strip():
-        raise InputError(f"{name}: the file is empty.")
+        raise InputError(name, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     elif b"\x00" in data:
-        raise InputError(f"{name}: binary data, not text (it holds NUL bytes and no UTF-16 byte-order mark).")
+        raise InputError(name, "binary data, not text (it holds NUL bytes and no UTF-16 byte-order mark)")
     else:
         candidates = ["utf-8", "cp1256"]
     for encoding in candidates:
@@ -43,13 +47,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _CONTROL.search(text) and len(_CONTROL.findall(text)) > len(text) // 100:
-            raise InputError(f"{name}: binary data, not text (control characters in {encoding}).")
+            raise InputError(name, f"binary data, not text (control characters in {encoding})")
         if encoding == "cp1256" and not _looks_arabic(text):
             continue
         return text, encoding
-    raise InputError(
-        f"{name}: unsupported encoding; expected UTF-8, UTF-16 with a byte-order mark, or Windows-1256."
-    )
+    raise InputError(name, "unsupported encoding; expected UTF-8, UTF-16 with a byte-order mark, or Windows-1256")
 
 
 def _looks_arabic(text: str) -> bool:
@@ -60,16 +62,16 @@ def _looks_arabic(text: str) -> bool:
 
 def require_arabic(text: str, name: str) -> None:
     if not text.strip():
-        raise InputError(f"{name}: no text.")
+        raise InputError(name, "no text")
     if not ARABIC_LETTER.search(text):
-        raise InputError(f"{name}: no Arabic text found; nothing was sent to the model.")
+        raise InputError(name, "no Arabic text found; nothing was sent to the model")
 
 
 def read_source(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     return source_from_bytes(data, str(path))
 
 

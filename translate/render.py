@@ -1,35 +1,24 @@
-"""Rendering: per-article Markdown and JSON, and the batch's briefing.md."""
+"""Rendering: per-article Markdown and the batch's briefing.md, every untrusted string escaped.
+
+File names, article text and model output are untrusted: control characters are removed, HTML
+is escaped, Markdown syntax is backslash-escaped, and link targets are percent-encoded.
+"""
 
 from __future__ import annotations
 
 import html
-import json
+import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from urllib.parse import quote
 
-from translate.summarizer import Brief
-from translate.translator import TranslatedParagraph
+from translate.article import Article
 
-
-@dataclass(frozen=True)
-class ArticleResult:
-    """Everything written for one article."""
-
-    source: dict[str, str]  # path, sha256, encoding
-    relative: Path  # output path without suffix, relative to the output folder
-    title: str
-    brief: Brief
-    paragraphs: Sequence[TranslatedParagraph]
-    flags: list[dict[str, object]] = field(default_factory=list)
-    provenance: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BriefingEntry:
-    relative: Path
-    title: str
-    brief: str
+MARKER = "<!-- translate-briefing cache_key={key} -->"
+_MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
 
 
 @dataclass(frozen=True)
@@ -38,40 +27,49 @@ class Failure:
     reason: str
 
 
-def title_of(paragraphs: Sequence[TranslatedParagraph], fallback: str) -> str:
-    first = paragraphs[0] if paragraphs else None
-    return first.en.strip() if first is not None and first.heading and first.en.strip() else fallback
+def clean(text: str) -> str:
+    """No control or format-control characters except tab and line breaks (NUL was seen in model output)."""
+    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs"))
 
 
-def article_json(result: ArticleResult) -> str:
-    body = {
-        "source": result.source,
-        "title": result.title,
-        "brief": {"text": result.brief.text, "method": result.brief.method, "parts": result.brief.parts,
-                  **({"sentences": list(result.brief.sentences)} if result.brief.sentences else {})},
-        "paragraphs": [
-            {"ar": p.ar, "en": p.en, "heading": p.heading,
-             "sentences": [{"ar": s.ar, "en": s.en, **({"chunks": list(s.chunks)} if len(s.chunks) > 1 else {})}
-                           for s in p.sentences]}
-            for p in result.paragraphs
-        ],
-        "flags": result.flags,
-        "provenance": result.provenance,
-    }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+def md_inline(text: str) -> str:
+    """Text safe as inline Markdown on a line of its own: no markup, no HTML, no line breaks."""
+    text = " ".join(clean(text).split())
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def article_markdown(result: ArticleResult) -> str:
-    lines = [f"# {result.title}", "", f"**Brief** ({result.brief.method}): {result.brief.text or '(empty)'}", ""]
-    lines += [f"*Source:* `{result.source['path']}`", "", "## Translation", ""]
-    for paragraph in result.paragraphs:
-        english = f"### {paragraph.en}" if paragraph.heading else paragraph.en
+def html_text(text: str) -> str:
+    return html.escape(clean(text), quote=True)
+
+
+def link_target(relative: str) -> str:
+    return quote(relative, safe="/")
+
+
+def marker_key(first_line: str) -> str | None:
+    match = _MARKER.match(first_line.strip())
+    return match.group(1) if match else None
+
+
+def article_markdown(article: Article) -> str:
+    brief = article.brief
+    lines = [MARKER.format(key=article.cache_key), "", f"# {md_inline(article.title) or '(untitled)'}", ""]
+    if brief is not None:
+        lines += [f"**Brief** ({brief.method}): {md_inline(brief.text) or '(empty)'}", ""]
+    lines += [f"*Source:* {md_inline(article.source.path)}", ""]
+    if article.flags:
+        lines += ["*Check:* " + "; ".join(md_inline(flag["detail"]) for flag in article.flags), ""]
+    lines += ["## Translation", ""]
+    for paragraph in article.paragraphs:
+        english = md_inline(paragraph.en) or "(no translation)"
         lines += [
-            english,
+            f"### {english}" if paragraph.heading else english,
             "",
             "<details><summary>Arabic original</summary>",
             "",
-            f'<p dir="rtl" lang="ar">{html.escape(paragraph.ar)}</p>',
+            f'<p dir="rtl" lang="ar">{html_text(paragraph.ar)}</p>',
             "",
             "</details>",
             "",
@@ -79,24 +77,23 @@ def article_markdown(result: ArticleResult) -> str:
     return "\n".join(lines)
 
 
-def briefing_markdown(
-    entries: Sequence[BriefingEntry], failures: Sequence[Failure], *, date: str, done: int, skipped: int
-) -> str:
+def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
+                      stamp: str) -> str:
+    noun = "article" if len(articles) == 1 else "articles"
     lines = [
         "# Briefing",
         "",
-        f"{date} · articles: {len(entries)} ({done} translated now, {skipped} unchanged) · failed: {len(failures)}",
+        f"{date} · {len(articles)} {noun} ({done} translated now, {skipped} unchanged) · {len(failures)} failed",
+        "",
+        f"`{stamp.replace('`', '')}`",
         "",
     ]
-    for entry in sorted(entries, key=lambda e: str(e.relative)):
-        lines += [f"## {entry.title}", "", entry.brief.strip() or "(no brief)", "", f"[Full article]({entry.relative.as_posix()}.md)", ""]
+    for article in sorted(articles, key=lambda a: a.output):
+        brief = article.brief.text if article.brief else ""
+        lines += [f"## {md_inline(article.title) or '(untitled)'}", "", md_inline(brief) or "(no brief)", "",
+                  f"[Full article]({link_target(article.output + '.md')})", ""]
     if failures:
         lines += ["## Files that failed", ""]
-        lines += [f"- `{f.path}`: {f.reason}" for f in sorted(failures, key=lambda f: f.path)]
+        lines += [f"- {md_inline(f.path)}: {md_inline(f.reason)}" for f in sorted(failures, key=lambda f: f.path)]
         lines.append("")
     return "\n".join(lines)
-
-
-def read_entry(json_path: Path, relative: Path) -> BriefingEntry:
-    data = json.loads(json_path.read_text(encoding="utf-8"))
-    return BriefingEntry(relative, data["title"], data["brief"]["text"])

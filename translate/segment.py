@@ -6,6 +6,7 @@ stripped substrings of their sentence, so every letter and digit lands in exactl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ _CLOSER_RUN = re.compile(f"[{re.escape(CLOSERS)}]*[,،]?")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+$")  # letters and harakat
 _PROTECTED = re.compile(
     r"(?:https?://|www\.)\S+?(?=[.,!?؟»\"”)\]]*(?:\s|$))"  # URLs, minus trailing punctuation
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",  # e-mail addresses (bounded: linear time)
     re.IGNORECASE,
 )
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -68,6 +69,9 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PROTECTED.finditer(text)]
 
 
+_LOOKBACK = 48  # longer than any abbreviation: the word before a dot is searched this far back
+
+
 def _dot_is_boundary(text: str, i: int) -> bool:
     before = text[i - 1] if i else ""
     after = text[i + 1] if i + 1 < len(text) else ""
@@ -75,7 +79,7 @@ def _dot_is_boundary(text: str, i: int) -> bool:
         return False  # decimals, versions, dates such as 1.2 or 2.8.1
     if _LATIN_ALNUM.match(before) and _LATIN_ALNUM.match(after):
         return False  # U.S.A, example.com, v1.2
-    word = _WORD_BEFORE.search(text, 0, i)
+    word = _WORD_BEFORE.search(text, max(0, i - _LOOKBACK), i)
     letters = "".join(c for c in word.group() if c.isalpha()) if word else ""
     if len(letters) == 1 or letters.lower() in ABBREVIATIONS:
         return False  # initials and abbreviations: د. أ.د. ص.ب. U.S. Dr.
@@ -84,13 +88,15 @@ def _dot_is_boundary(text: str, i: int) -> bool:
 
 def _boundaries(text: str) -> Iterator[int]:
     """Offsets just past each sentence end (terminator run, closing quotes, a `.,` comma)."""
-    spans = _protected_spans(text)
+    spans = _protected_spans(text)  # sorted, not overlapping
+    starts = [a for a, _ in spans]
     pos = 0
     while (m := _TERMINATOR_RUN.search(text, pos)) is not None:
         start, end = m.span()
         pos = end
-        if any(a <= start < b for a, b in spans):
-            pos = max(b for a, b in spans if a <= start < b)
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < spans[k][1]:
+            pos = spans[k][1]
             continue
         run = m.group()
         if run == "." and not _dot_is_boundary(text, start):
@@ -133,38 +139,48 @@ def _pieces(text: str, splitter: re.Pattern[str]) -> list[str]:
 
 
 def _split_word(word: str, count: Counter, budget: int) -> list[str]:
-    """Last resort for a single token-heavy word: the longest prefixes that fit."""
+    """Last resort for a single token-heavy word: the longest prefixes that fit (binary search)."""
     chunks, start = [], 0
     while start < len(word):
-        end = start + 1
-        while end < len(word) and count(word[start : end + 1]) <= budget:
-            end += 1
-        chunks.append(word[start:end])
-        start = end
+        low, high = start + 1, len(word)  # word[start:low] always goes, even over budget
+        while low < high:
+            mid = (low + high + 1) // 2
+            if count(word[start:mid]) <= budget:
+                low = mid
+            else:
+                high = mid - 1
+        chunks.append(word[start:low])
+        start = low
     return chunks
 
 
 def chunk_sentence(sentence: str, count: Counter, budget: int = DEFAULT_TOKEN_BUDGET) -> list[str]:
-    """Split a sentence into chunks of at most ``budget`` tokens, at the gentlest boundary."""
-    return _chunk(sentence.strip(), count, budget, 0)
+    """Split a sentence into chunks of at most ``budget`` tokens, at the gentlest boundary.
+
+    Linear in the sentence's length: each piece is tokenized once and pieces are packed by the
+    sum of their counts (less the special tokens each count adds); a packed chunk that still
+    counts over the budget is split again at the next boundary kind.
+    """
+    return _chunk(sentence.strip(), count, budget, 0, count(""))
 
 
-def _chunk(text: str, count: Counter, budget: int, level: int) -> list[str]:
+def _chunk(text: str, count: Counter, budget: int, level: int, overhead: int) -> list[str]:
     if count(text) <= budget:
         return [text]
     if level == len(_CLAUSE_SPLITS):
         return _split_word(text, count, budget)
     pieces = _pieces(text, _CLAUSE_SPLITS[level])
     if len(pieces) == 1:
-        return _chunk(text, count, budget, level + 1)
+        return _chunk(text, count, budget, level + 1, overhead)
     chunks: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = overhead
     for piece in pieces:
-        candidate = current + piece
-        if current and count(candidate.strip()) > budget:
-            chunks.extend(_chunk(current.strip(), count, budget, level + 1))
-            current = piece
-        else:
-            current = candidate
-    chunks.extend(_chunk(current.strip(), count, budget, level + 1))
+        cost = max(0, count(piece.strip()) - overhead)
+        if current and used + cost > budget:
+            chunks.extend(_chunk("".join(current).strip(), count, budget, level + 1, overhead))
+            current, used = [], overhead
+        current.append(piece)
+        used += cost
+    chunks.extend(_chunk("".join(current).strip(), count, budget, level + 1, overhead))
     return chunks

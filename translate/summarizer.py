@@ -1,51 +1,76 @@
-"""English briefs: abstractive with distilbart-cnn (pinned), or extractive with no model at all."""
+"""English briefs: abstractive with distilbart-cnn (pinned), or extractive with no model at all.
+
+Both implement ``Summarizer``: ``summarize_many`` yields (document index, Brief) as each brief is
+done, and ``provenance`` says what made them.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
 
-from translate.engines import PARALLEL_BATCHES, Decoding, Seq2Seq, settings_stamp
+from translate.article import Brief
+from translate.engines import (
+    BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
+    resolve_compute_type,
+)
+from translate.engines.generation import read_generation
+from translate.engines.seq2seq import Seq2Seq
 from translate.hub import ModelSource, resolve
-from translate.lock import SUMMARIZATION, Lock, load_lock
-from translate.segment import chunk_sentence
+from translate.lock import SETTINGS_KEYS, SUMMARIZATION, Lock, load_lock
+from translate.segment import chunk_sentence, is_heading
 
-SUMMARIZERS = ("abstractive", "extractive")
 MODEL_WINDOW = 1024  # distilbart-cnn's input limit, in its tokens
+EXTRACTIVE_POOL = 400  # candidate sentences considered (the lead of a very long article): the graph is quadratic
 
 
-@dataclass(frozen=True)
-class Brief:
-    text: str
-    method: str
-    sentences: tuple[str, ...] = ()  # extractive: the article's own sentences, in order
-    parts: int = 1  # abstractive: how many chunks were summarized before the final pass
+class SummarizerKind(str, Enum):
+    abstractive = "abstractive"
+    extractive = "extractive"
 
 
 @dataclass(frozen=True)
 class SummaryOptions:
-    summarizer: str = "abstractive"
-    beams: int = 4
-    min_length: int = 56
-    max_length: int = 142
-    length_penalty: float = 2.0
-    no_repeat_ngram_size: int = 3
+    """Generation settings use models.lock's names; None means the model's own setting."""
+
+    summarizer: SummarizerKind = SummarizerKind.abstractive
+    num_beams: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    length_penalty: float | None = None
+    no_repeat_ngram_size: int | None = None
     sentences: int = 3  # extractive
-    device: str = "auto"
-    engine: str = "ctranslate2"
-    compute_type: str = "auto"
+    device: Device = Device.auto
+    engine: EngineName = EngineName.ctranslate2
+    compute_type: ComputeType = ComputeType.auto
     threads: int = 0
     parallel_batches: int = PARALLEL_BATCHES
 
     @classmethod
-    def from_lock(cls, lock: Lock | None = None, **overrides: object) -> SummaryOptions:
-        """The pinned model's generation settings from models.lock, then the caller's."""
+    def from_lock(cls, lock: Lock | None = None, **overrides: Any) -> SummaryOptions:
+        """The pinned model's generation settings from models.lock (checked when the lock is read), then the caller's."""
         pinned = (lock or load_lock()).pin(SUMMARIZATION).settings
-        fields = {k: v for k, v in pinned.items() if k in cls.__dataclass_fields__}
-        return cls(**{**fields, **overrides})
+        assert set(pinned) <= SETTINGS_KEYS[SUMMARIZATION] <= {f.name for f in fields(cls)}
+        return cls(**{**pinned, **{k: v for k, v in overrides.items() if v is not None}})
+
+    def engine_options(self) -> EngineOptions:
+        return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
+                             self.parallel_batches)
+
+
+class Summarizer(Protocol):
+    method: str
+
+    def summarize_many(self, documents: Sequence[Sequence[str]], progress: Callable[[int], None] | None = None
+                       ) -> Iterator[tuple[int, Brief]]: ...
+
+    def provenance(self) -> dict[str, Any]: ...
 
 
 # --- English sentences ------------------------------------------------------------------------
@@ -81,7 +106,10 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class ExtractiveSummarizer:
-    """LexRank-style: TF-IDF cosine graph, PageRank with a lead bias; top sentences in article order."""
+    """LexRank-style: TF-IDF cosine graph, PageRank with a lead bias; top sentences in article order.
+
+    Headings (short lines without final punctuation) are never candidates.
+    """
 
     sentences: int = 3
     min_words: int = 6
@@ -90,7 +118,8 @@ class ExtractiveSummarizer:
     method: str = field(default="extractive", init=False)
 
     def summarize(self, text: str) -> Brief:
-        candidates = english_sentences(text)
+        lines = [line for line in text.splitlines() if line.strip() and not is_heading(line.strip())]
+        candidates = english_sentences("\n".join(lines))[:EXTRACTIVE_POOL]
         if not candidates:
             return Brief("", self.method)
         within = [i for i, s in enumerate(candidates) if self.min_words <= len(s.split()) <= self.max_words]
@@ -100,9 +129,16 @@ class ExtractiveSummarizer:
         chosen = tuple(candidates[pool[k]] for k in best)
         return Brief(" ".join(chosen), self.method, chosen)
 
-    def provenance(self) -> dict[str, object]:
-        return {"method": self.method, "sentences": self.sentences, "words_per_sentence": [self.min_words, self.max_words]}
+    def summarize_many(self, documents: Sequence[Sequence[str]], progress: Callable[[int], None] | None = None
+                       ) -> Iterator[tuple[int, Brief]]:
+        for i, document in enumerate(documents):
+            yield i, self.summarize("\n".join(document))
+            if progress:
+                progress(1)
 
+    def provenance(self) -> dict[str, Any]:
+        return {"method": self.method, "sentences": self.sentences, "words_per_sentence": [self.min_words, self.max_words],
+                "candidates": EXTRACTIVE_POOL}
     def _scores(self, sentences: Sequence[str]) -> list[float]:
         bags = [Counter(w for w in _WORD.findall(s.lower()) if w not in _STOP) for s in sentences]
         n = len(bags)
@@ -130,30 +166,48 @@ class ExtractiveSummarizer:
 # --- Abstractive ------------------------------------------------------------------------------
 
 
+def describe_abstractive(source: ModelSource, options: SummaryOptions) -> dict[str, Any]:
+    """What decides the briefs, resolved: the lock's (or caller's) settings over the model's own."""
+    g = read_generation(source.path)
+    o = options
+    decoding = {
+        "num_beams": o.num_beams or g.num_beams,
+        "min_length": g.min_length if o.min_length is None else o.min_length,
+        "max_length": g.max_length if o.max_length is None else o.max_length,
+        "length_penalty": g.length_penalty if o.length_penalty is None else o.length_penalty,
+        "no_repeat_ngram_size": g.no_repeat_ngram_size if o.no_repeat_ngram_size is None else o.no_repeat_ngram_size,
+        "forced_bos_token_id": g.forced_bos_token_id,
+        "model_settings_from": g.source,
+    }
+    device = pick_device(o.device, o.engine)
+    return {"method": "abstractive", **source.provenance(), "engine": EngineName(o.engine).value,
+            "compute_type": resolve_compute_type(o.engine, device, o.compute_type), "decoding": decoding}
+
+
 class AbstractiveSummarizer:
     """distilbart-cnn-12-6 with its own settings; long input is summarized in parts, never truncated."""
 
     method = "abstractive"
 
-    def __init__(self, source: ModelSource, options: SummaryOptions | None = None) -> None:
+    def __init__(self, source: ModelSource, options: SummaryOptions | None = None, *,
+                 on_convert: Callable[[Path], None] | None = None) -> None:
         self.source = source
-        self.options = o = options or SummaryOptions()
-        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads,
-                             parallel=o.parallel_batches)
+        self.options = options or SummaryOptions()
+        self.description = describe_abstractive(source, self.options)
+        self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
         self.engine = self.model.engine
         self.window = min(MODEL_WINDOW, getattr(self.model.tokenizer, "model_max_length", MODEL_WINDOW))
 
     @classmethod
     def load(cls, model: str | None = None, *, lock: Lock | None = None, options: SummaryOptions | None = None) -> AbstractiveSummarizer:
-        return cls(resolve_summarization_model(model, lock), options)
+        lock = lock or load_lock()
+        return cls(resolve(lock.pin(SUMMARIZATION), model, brief=True), options or SummaryOptions.from_lock(lock))
 
-    def _decoding(self, _source_length: int) -> Decoding:
-        o = self.options
+    def decoding(self, _source_length: int = 0) -> Decoding:
+        d = self.description["decoding"]
         # min_length and max_length count the decoder start token, as transformers does.
-        return Decoding(
-            beams=o.beams, max_new_tokens=o.max_length - 1, min_new_tokens=max(0, o.min_length - 1),
-            length_penalty=o.length_penalty, no_repeat_ngram_size=o.no_repeat_ngram_size,
-        )
+        return Decoding(beams=d["num_beams"], max_new_tokens=d["max_length"] - 1, min_new_tokens=max(0, d["min_length"] - 1),
+                        length_penalty=d["length_penalty"], no_repeat_ngram_size=d["no_repeat_ngram_size"] or None)
 
     def chunks(self, paragraphs: Sequence[str]) -> list[str]:
         """Pieces within the model's window, cut at paragraph, then sentence, then word boundaries."""
@@ -173,41 +227,38 @@ class AbstractiveSummarizer:
                 pieces.append(unit)
         return pieces
 
-    def summarize_many(self, documents: Sequence[Sequence[str]]) -> list[Brief]:
-        """Briefs for many documents (each a list of English paragraphs); parts share batches.
+    def summarize_many(self, documents: Sequence[Sequence[str]], progress: Callable[[int], None] | None = None
+                       ) -> Iterator[tuple[int, Brief]]:
+        """Briefs for many documents (each a list of English paragraphs), yielded as each is done.
 
-        A document over the window is summarized chunk by chunk, then the joined partial
-        summaries are summarized again, until one pass covers it all.
+        Batches never mix documents. A document over the window is summarized chunk by chunk, then
+        the joined partial summaries are summarized again, until one pass covers it all.
         """
         pending = {i: self.chunks([p for p in doc if p.strip()]) for i, doc in enumerate(documents)}
         parts = {i: len(pieces) for i, pieces in pending.items()}
-        briefs = {i: "" for i, pieces in pending.items() if not pieces}
-        pending = {i: pieces for i, pieces in pending.items() if pieces}
+        for i in [i for i, pieces in pending.items() if not pieces]:
+            del pending[i]
+            yield i, Brief("", self.method, parts=0)
+            if progress:
+                progress(1)
         while pending:
-            flat = [(i, piece) for i, pieces in pending.items() for piece in pieces]
+            order = list(pending)
             # One window's worth of tokens per batch: beams x 1024-token cross-attention caches are large.
-            outputs = self.model.run([piece for _, piece in flat], self._decoding, self.window)
-            summaries: dict[int, list[str]] = {}
-            for (i, _), summary in zip(flat, outputs):
-                summaries.setdefault(i, []).append(summary)
-            for i, found in summaries.items():
+            groups = [pending[i] for i in order]
+            for g, _, found in self.model.run_groups(groups, self.decoding, self.window, BATCH_SENTENCES):
+                if not found:
+                    continue
+                i = order[g]
                 if len(pending[i]) == 1:
-                    briefs[i] = found[0]
                     del pending[i]
+                    yield i, Brief(found[0], self.method, parts=parts[i])
+                    if progress:
+                        progress(1)
                 else:
                     pending[i] = self.chunks(found)
-        return [Brief(briefs[i], self.method, parts=parts[i]) for i in range(len(documents))]
 
     def summarize(self, text: str) -> Brief:
-        return self.summarize_many([text.splitlines()])[0]
+        return next(self.summarize_many([text.splitlines()]))[1]
 
-    def provenance(self) -> dict[str, object]:
-        return {"method": self.method, **self.source.provenance(), "engine": self.engine.name, "compute_type": self.engine.compute_type,
-                "settings": settings_stamp(self.options)}
-
-
-def resolve_summarization_model(model: str | None = None, lock: Lock | None = None) -> ModelSource:
-    return resolve(
-        (lock or load_lock()).pin(SUMMARIZATION), model, option="--sum-model",
-        alternative="Or brief without a model: --summarizer extractive.",
-    )
+    def provenance(self) -> dict[str, Any]:
+        return self.description

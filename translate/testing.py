@@ -13,6 +13,13 @@ from pathlib import Path
 
 from translate.engines import quiet_transformers
 
+# The real repos' file sets (weights as pytorch_model.bin only), and their config quirks.
+MARIAN_FILES = {"config.json", "generation_config.json", "pytorch_model.bin", "source.spm", "target.spm", "vocab.json",
+                "tokenizer_config.json"}
+BART_FILES = {"config.json", "pytorch_model.bin", "vocab.json", "merges.txt", "tokenizer_config.json"}
+TC_BIG_FILES = {"config.json", "pytorch_model.bin", "source.spm", "target.spm", "vocab.json", "tokenizer_config.json",
+                "special_tokens_map.json"}
+
 TINY_MARIAN = {
     "d_model": 32,
     "encoder_layers": 2,
@@ -34,6 +41,24 @@ TINY_BART = {
     "max_position_embeddings": 1024,
     "init_std": 0.3,
 }
+
+
+def as_hub_files(folder: Path, keep: set[str], config: dict, tokenizer_config: dict | None = None) -> Path:
+    """Rewrite a save_pretrained folder to look like an old Hub repo: pytorch_model.bin, the generation
+    settings written into config.json, the repo's own small files and nothing else."""
+    import torch
+    from safetensors.torch import load_file
+
+    if (folder / "model.safetensors").is_file():
+        torch.save(load_file(str(folder / "model.safetensors")), folder / "pytorch_model.bin")
+    saved = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps({**saved, **config}, indent=2), encoding="utf-8")
+    if tokenizer_config is not None:
+        (folder / "tokenizer_config.json").write_text(json.dumps(tokenizer_config), encoding="utf-8")
+    for path in folder.iterdir():
+        if path.name not in keep:
+            path.unlink()
+    return folder
 
 
 def _train_spm(lines: Iterable[str], model_file: Path, vocab_size: int) -> list[str]:
@@ -70,6 +95,7 @@ def build_marian(
     shape: dict | None = None,
     seed: int = 0,
     english_only: bool = False,
+    tc_big: bool = False,
 ) -> Path:
     """A MarianMT folder like Helsinki-NLP/opus-mt-ar-en's: source.spm, target.spm, vocab.json.
 
@@ -77,6 +103,8 @@ def build_marian(
     the shared vocabulary being padded with unused entries up to it, as the real one is.
     ``english_only`` biases the output layer against every non-target piece, so that random
     outputs are English pieces, as a trained model's are (the bias costs no compute).
+    ``tc_big``: opus-mt-tc-big-ar-en's quirks: the end token is not id 0, and there is no
+    generation_config.json (4 beams and max_length 512 live in config.json).
     """
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
@@ -87,9 +115,16 @@ def build_marian(
     pieces = _train_spm(arabic, folder / "source.spm", vocab_size)
     target_pieces = _train_spm(english, folder / "target.spm", vocab_size)
     pieces += target_pieces
-    vocab = {"</s>": 0, "<unk>": 1}
+    vocab = {"<unk>": 0, "</s>": 1} if tc_big else {"</s>": 0, "<unk>": 1}
     for piece in pieces:
         vocab.setdefault(piece, len(vocab))
+    if tc_big:  # its end token sits in the middle of the vocabulary
+        vocab = {k: v for k, v in vocab.items() if k != "</s>"}
+        vocab = {k: i for i, k in enumerate(vocab)}
+        middle = len(vocab) // 2
+        items = list(vocab)
+        items.insert(middle, "</s>")
+        vocab = {k: i for i, k in enumerate(items)}
     settings = {**TINY_MARIAN, **{k: v for k, v in (shape or {}).items() if k not in ("architectures", "model_type")}}
     total = settings.get("vocab_size", len(vocab) + 1)
     for i in range(total - 1 - len(vocab)):
@@ -97,25 +132,30 @@ def build_marian(
     vocab["<pad>"] = len(vocab)
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
 
-    pad = vocab["<pad>"]
+    pad, eos = vocab["<pad>"], vocab["</s>"]
     settings.update(vocab_size=len(vocab), decoder_vocab_size=len(vocab), pad_token_id=pad, decoder_start_token_id=pad)
-    settings.setdefault("activation_function", "swish")
+    settings.setdefault("activation_function", "relu" if tc_big else "swish")
     settings.setdefault("scale_embedding", True)
     settings.setdefault("share_encoder_decoder_embeddings", True)
-    settings.update(eos_token_id=0, forced_eos_token_id=0, bos_token_id=0)
+    settings.update(eos_token_id=eos, forced_eos_token_id=eos, bos_token_id=0)
+    for key in ("num_beams", "max_length", "bad_words_ids"):
+        settings.pop(key, None)
     torch.manual_seed(seed)
     model = MarianMTModel(MarianConfig(**settings)).eval()
     if english_only:
         allowed = {vocab[p] for p in target_pieces if p != "<unk>"} | {vocab["</s>"]}
         blocked = torch.tensor(sorted(set(range(len(vocab))) - allowed))
         model.final_logits_bias[0, blocked] = -1e4
-    model.generation_config = GenerationConfig(
-        num_beams=4, max_length=512, bad_words_ids=[[pad]], decoder_start_token_id=pad,
-        eos_token_id=0, forced_eos_token_id=0, pad_token_id=pad, bos_token_id=0,
-    )
+    generation = {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]], "decoder_start_token_id": pad,
+                  "eos_token_id": eos, "forced_eos_token_id": eos, "pad_token_id": pad, "bos_token_id": 0}
+    model.generation_config = GenerationConfig(**generation)
     model.save_pretrained(folder)
     MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json")).save_pretrained(folder)
-    return folder
+    if tc_big:
+        return as_hub_files(folder, TC_BIG_FILES, {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]]},
+                            {"source_lang": "ar", "target_lang": "en", "separate_vocabs": False})
+    return as_hub_files(folder, MARIAN_FILES, {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]]},
+                        {"target_lang": "en", "source_lang": "ar"})
 
 
 def build_bart(
@@ -131,7 +171,7 @@ def build_bart(
 
     quiet_transformers()
     from tokenizers import ByteLevelBPETokenizer
-    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer, GenerationConfig
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
 
     folder.mkdir(parents=True, exist_ok=True)
     specials = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]
@@ -153,10 +193,11 @@ def build_bart(
     settings.setdefault("activation_function", "gelu")
     torch.manual_seed(seed)
     model = BartForConditionalGeneration(BartConfig(**settings)).eval()
-    model.generation_config = GenerationConfig(
-        num_beams=4, min_length=56, max_length=142, length_penalty=2.0, no_repeat_ngram_size=3, early_stopping=True,
-        bos_token_id=0, eos_token_id=2, pad_token_id=1, decoder_start_token_id=2, forced_bos_token_id=0, forced_eos_token_id=2,
-    )
     model.save_pretrained(folder)
     BartTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt")).save_pretrained(folder)
-    return folder
+    bpe.save_model(str(folder))  # the tokenizer's save may rewrite them; keep the padded vocabulary
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    # distilbart-cnn-12-6 has no generation_config.json: its settings are in config.json.
+    generation = {"num_beams": 4, "min_length": 56, "max_length": 142, "length_penalty": 2.0, "no_repeat_ngram_size": 3,
+                  "early_stopping": True, "forced_bos_token_id": 0, "forced_eos_token_id": 2}
+    return as_hub_files(folder, BART_FILES, generation, {"model_max_length": 1024})

@@ -1,115 +1,123 @@
-"""Arabic to English with MarianMT: sentences of many paragraphs share length-sorted batches."""
+"""Arabic to English with MarianMT: normalize, segment, chunk, then translate in length-sorted batches.
+
+Batches never mix articles, so an article's translation depends only on its own text, the model
+and the settings in the run signature, never on which other articles share the run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from translate.engines import BATCH_SENTENCES, PARALLEL_BATCHES, Decoding, Seq2Seq, settings_stamp
+from translate.article import Paragraph, Sentence
+from translate.engines import (
+    BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
+    resolve_compute_type,
+)
+from translate.engines.generation import read_generation
+from translate.engines.seq2seq import Seq2Seq
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
-from translate.segment import DEFAULT_TOKEN_BUDGET, Paragraph, chunk_sentence, split_paragraphs
+from translate.segment import DEFAULT_TOKEN_BUDGET, chunk_sentence, split_paragraphs
 
 MODEL_MAX_TOKENS = 512
 
 
 @dataclass(frozen=True)
 class TranslationOptions:
-    beams: int | None = None  # None: the model's generation config (4 for opus-mt)
+    beams: int | None = None  # None: the model's own (generation_config.json, else config.json)
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
     batch_sentences: int = BATCH_SENTENCES
     parallel_batches: int = PARALLEL_BATCHES
-    device: str = "auto"
-    engine: str = "ctranslate2"
-    compute_type: str = "auto"
+    device: Device = Device.auto
+    engine: EngineName = EngineName.ctranslate2
+    compute_type: ComputeType = ComputeType.auto
     threads: int = 0
     strip_diacritics: bool = False
     fixed_output_tokens: int | None = None  # benchmarks only: every output exactly this long
 
-
-@dataclass(frozen=True)
-class TranslatedSentence:
-    ar: str
-    en: str
-    chunks: tuple[str, ...] = ()
+    def engine_options(self) -> EngineOptions:
+        return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
+                             self.parallel_batches)
 
 
-@dataclass(frozen=True)
-class TranslatedParagraph:
-    ar: str
-    en: str
-    heading: bool
-    sentences: tuple[TranslatedSentence, ...] = field(default_factory=tuple)
+def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]:
+    """What decides the translations, resolved (model, engine, compute type, decoding, chunking)."""
+    generation = read_generation(source.path)
+    device = pick_device(options.device, options.engine)
+    decoding = {"num_beams": options.beams or generation.num_beams, "max_new_tokens": "1.5 x source + 10, at most 512",
+                "settings_from": "options" if options.beams else generation.source}
+    if options.fixed_output_tokens:
+        decoding["fixed_output_tokens"] = options.fixed_output_tokens
+    return {**source.provenance(), "engine": EngineName(options.engine).value,
+            "compute_type": resolve_compute_type(options.engine, device, options.compute_type),
+            "decoding": decoding, "chunk_tokens": options.chunk_tokens, "strip_diacritics": options.strip_diacritics}
 
 
 class Translator:
-    """Loads the translation model once; translates text, paragraphs or whole batches of articles."""
+    """Loads the translation model once; translates text, or many articles' paragraphs in place."""
 
-    def __init__(self, source: ModelSource, options: TranslationOptions | None = None) -> None:
+    def __init__(self, source: ModelSource, options: TranslationOptions | None = None, *,
+                 on_convert: Callable[[Path], None] | None = None) -> None:
         self.source = source
-        self.options = o = options or TranslationOptions()
-        self.model = Seq2Seq(source.path, engine=o.engine, device=o.device, compute_type=o.compute_type, threads=o.threads,
-                             parallel=o.parallel_batches)
+        self.options = options or TranslationOptions()
+        self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
         self.engine = self.model.engine
+        self.beams = self.options.beams or self.model.generation.num_beams
         self.count_tokens = self.model.count_tokens
 
     @classmethod
     def load(cls, model: str | None = None, *, lock: Lock | None = None, options: TranslationOptions | None = None) -> Translator:
         """The pinned model, or ``model``: a local folder or another Hub repo id."""
-        return cls(resolve_translation_model(model, lock), options)
+        return cls(resolve((lock or load_lock()).pin(TRANSLATION), model), options)
 
-    def segment(self, text: str) -> list[Paragraph]:
-        return split_paragraphs(normalize(text, strip_diacritics=self.options.strip_diacritics))
-
-    def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
-        """Translate independent pieces of text, batched by token length, in input order."""
-        return self.model.run(chunks, self._decoding, self.options.batch_tokens, self.options.batch_sentences)
-
-    def _decoding(self, source_length: int) -> Decoding:
+    def decoding(self, source_length: int) -> Decoding:
         fixed = self.options.fixed_output_tokens
         if fixed:
-            return Decoding(beams=self.options.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
-        bound = min(MODEL_MAX_TOKENS, int(1.5 * source_length) + 10)
-        return Decoding(beams=self.options.beams, max_new_tokens=bound)
+            return Decoding(beams=self.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
+        return Decoding(beams=self.beams, max_new_tokens=min(MODEL_MAX_TOKENS, int(1.5 * source_length) + 10))
 
-    def plan(self, paragraphs: Sequence[Paragraph]) -> list[list[list[str]]]:
-        """The chunks of each sentence of each paragraph, each within the token budget."""
-        return [[chunk_sentence(s, self.count_tokens, self.options.chunk_tokens) for s in p.sentences] for p in paragraphs]
+    def prepare(self, text: str) -> list[Paragraph]:
+        """Normalized, segmented paragraphs whose sentences are cut into chunks within the token budget."""
+        paragraphs = split_paragraphs(normalize(text, strip_diacritics=self.options.strip_diacritics))
+        return [Paragraph(p.text, p.heading, [Sentence(s, chunk_sentence(s, self.count_tokens, self.options.chunk_tokens))
+                                              for s in p.sentences]) for p in paragraphs]
 
-    def translate_documents(self, documents: Sequence[Sequence[Paragraph]]) -> list[list[TranslatedParagraph]]:
-        """Translate many articles at once: all their chunks share the same batches."""
-        plans = [self.plan(doc) for doc in documents]
-        flat = [chunk for plan in plans for para in plan for sent in para for chunk in sent]
-        english = iter(self.translate_chunks(flat))
-        out = []
-        for doc, plan in zip(documents, plans):
-            paragraphs = []
-            for para, para_plan in zip(doc, plan):
-                sentences = tuple(
-                    TranslatedSentence(ar, " ".join(next(english) for _ in chunks), tuple(chunks))
-                    for ar, chunks in zip(para.sentences, para_plan)
-                )
-                paragraphs.append(TranslatedParagraph(para.text, " ".join(s.en for s in sentences), para.heading, sentences))
-            out.append(paragraphs)
-        return out
+    def translate_articles(self, articles: Sequence[Sequence[Paragraph]],
+                           progress: Callable[[int], None] | None = None) -> Iterator[int]:
+        """Fill in every sentence's English, in place; yields each article's index once it is done.
 
-    def translate_paragraphs(self, paragraphs: Sequence[Paragraph]) -> list[TranslatedParagraph]:
-        return self.translate_documents([paragraphs])[0]
+        ``progress`` is called with the number of chunks after each batch.
+        """
+        groups = [[chunk for p in paragraphs for s in p.sentences for chunk in s.chunks] for paragraphs in articles]
+        o = self.options
+        for index, done_now, english in self.model.run_groups(groups, self.decoding, o.batch_tokens, o.batch_sentences):
+            if progress and done_now:
+                progress(done_now)
+            if english or not groups[index]:
+                pieces = iter(english)
+                for paragraph in articles[index]:
+                    for sentence in paragraph.sentences:
+                        sentence.en = " ".join(next(pieces) for _ in sentence.chunks)
+                yield index
+
+    def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
+        """Independent pieces of text, batched by length among themselves, in input order."""
+        o = self.options
+        return self.model.run(chunks, self.decoding, o.batch_tokens, o.batch_sentences)
+
+    def translate_paragraphs(self, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        for _ in self.translate_articles([paragraphs]):
+            pass
+        return paragraphs
 
     def translate(self, text: str) -> list[str]:
         """English paragraphs, in the same order and number as the input's paragraphs."""
-        return [p.en for p in self.translate_paragraphs(self.segment(text))]
+        return [p.en for p in self.translate_paragraphs(self.prepare(text))]
 
-    def provenance(self) -> dict[str, object]:
-        return {
-            **self.source.provenance(),
-            "engine": self.engine.name,
-            "compute_type": self.engine.compute_type,
-            "settings": settings_stamp(self.options),
-        }
-
-
-def resolve_translation_model(model: str | None = None, lock: Lock | None = None) -> ModelSource:
-    return resolve((lock or load_lock()).pin(TRANSLATION), model, option="--mt-model")
+    def provenance(self) -> dict[str, Any]:
+        return describe(self.source, self.options)

@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeType, Device, Engine, MtModel,
+    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, MtModel,
     StripDiacritics, Threads, friendly_errors, read_input, translation_options, write_stdout,
 )
+from translate.engines import ComputeType, Device, EngineName
 from translate.normalize import normalize
+from translate.render import clean
 from translate.segment import split_paragraphs
 from translate.translator import Translator
 
@@ -24,9 +26,9 @@ def text(
     file: InputFile = None,
     mt_model: MtModel = None,
     beams: Beams = None,
-    device: Device = "auto",
-    engine: Engine = "ctranslate2",
-    compute_type: ComputeType = "auto",
+    device: DeviceOpt = Device.auto,
+    engine: EngineOpt = EngineName.ctranslate2,
+    compute_type: ComputeTypeOpt = ComputeType.auto,
     threads: Threads = 0,
     chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
     batch_tokens: BatchTokens = 4096,
@@ -40,7 +42,7 @@ def text(
     with friendly_errors():
         source = read_input(text, file)
         translator = Translator.load(mt_model, options=options)
-        write_stdout("\n\n".join(translator.translate(source.text)))
+        write_stdout("\n\n".join(clean(p) for p in translator.translate(source.text)))
 
 
 def segment(

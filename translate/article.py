@@ -1,0 +1,129 @@
+"""One record per article, filled in stage by stage: source, paragraphs and sentences (with the
+chunks sent to the model), translations, title, brief, flags and provenance; and its JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1256": "Windows-1256", "str": "text"}
+TITLE_WORDS = 12
+
+
+@dataclass
+class Sentence:
+    ar: str
+    chunks: list[str] = field(default_factory=list)
+    en: str = ""
+
+
+@dataclass
+class Paragraph:
+    ar: str
+    heading: bool
+    sentences: list[Sentence]
+
+    @property
+    def en(self) -> str:
+        return " ".join(s.en for s in self.sentences if s.en)
+
+
+@dataclass(frozen=True)
+class Brief:
+    text: str
+    method: str
+    sentences: tuple[str, ...] = ()  # extractive: the article's own sentences, in order
+    parts: int = 1  # abstractive: how many chunks were summarized before the final pass
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    encoding: str
+
+
+@dataclass
+class Article:
+    source: Source
+    output: str  # output name relative to the output folder, without .md / .json (POSIX separators)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str = ""
+    title_from: str = ""  # heading, first_sentence or file_name
+    brief: Brief | None = None
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    cache_key: str = ""
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(p.sentences) for p in self.paragraphs)
+
+    def body(self) -> list[str]:
+        """The English to brief: headings left out (the title is shown apart), unless that is all."""
+        body = [p.en for p in self.paragraphs if not p.heading]
+        return body or [p.en for p in self.paragraphs]
+
+    def set_title(self, file_name: str) -> None:
+        """The translated heading; else the first translated sentence, shortened; else the file name."""
+        first = self.paragraphs[0] if self.paragraphs else None
+        if first is not None and first.heading and first.en.strip():
+            self.title, self.title_from = first.en.strip(), "heading"
+            return
+        sentence = next((s.en.strip() for p in self.paragraphs for s in p.sentences if s.en.strip()), "")
+        if sentence:
+            words = sentence.split()
+            self.title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+            self.title_from = "first_sentence"
+        else:
+            self.title, self.title_from = file_name, "file_name"
+
+    def set_flags(self) -> None:
+        flags: list[dict[str, Any]] = []
+        if self.source.encoding not in ("utf-8", "str"):
+            flags.append({"kind": "encoding", "detail": f"read as {ENCODING_NAMES.get(self.source.encoding, self.source.encoding)}"})
+        split = sum(len(s.chunks) > 1 for p in self.paragraphs for s in p.sentences)
+        if split:
+            flags.append({"kind": "long_sentences_split", "detail": f"{split} sentence{'s' * (split != 1)} translated in parts"})
+        empty = [s.ar for p in self.paragraphs for s in p.sentences if not s.en.strip()]
+        if empty:
+            flags.append({"kind": "empty_translation", "detail": f"{len(empty)} sentence{'s' * (len(empty) != 1)} gave no English",
+                          "sentences": empty})
+        if self.brief is not None and self.brief.parts > 1:
+            flags.append({"kind": "summary_in_parts", "detail": f"summarized in {self.brief.parts} parts, then once more"})
+        self.flags = flags
+
+    def to_dict(self) -> dict[str, Any]:
+        brief = self.brief or Brief("", "")
+        return {
+            "source": {"path": self.source.path, "sha256": self.source.sha256, "encoding": self.source.encoding},
+            "output": self.output,
+            "title": self.title,
+            "title_from": self.title_from,
+            "brief": {"text": brief.text, "method": brief.method, "parts": brief.parts,
+                      **({"sentences": list(brief.sentences)} if brief.sentences else {})},
+            "paragraphs": [
+                {"ar": p.ar, "en": p.en, "heading": p.heading,
+                 "sentences": [{"ar": s.ar, "en": s.en, **({"chunks": list(s.chunks)} if len(s.chunks) > 1 else {})}
+                               for s in p.sentences]}
+                for p in self.paragraphs
+            ],
+            "flags": self.flags,
+            "provenance": {**self.provenance, "cache_key": self.cache_key},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        brief = data["brief"]
+        return cls(
+            source=Source(**data["source"]),
+            output=data["output"],
+            paragraphs=[Paragraph(p["ar"], p["heading"], [Sentence(s["ar"], s.get("chunks", [s["ar"]]), s["en"])
+                                                          for s in p["sentences"]]) for p in data["paragraphs"]],
+            title=data["title"],
+            title_from=data.get("title_from", ""),
+            brief=Brief(brief["text"], brief["method"], tuple(brief.get("sentences", ())), brief.get("parts", 1)),
+            flags=data["flags"],
+            provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
+            cache_key=data["provenance"]["cache_key"],
+        )

@@ -1,0 +1,61 @@
+"""PyTorch inference through transformers' generate(), in the model's own precision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from translate.engines import Decoding, EngineOptions, Job, pick_device
+from translate.engines.generation import ModelGeneration
+
+
+class TransformersEngine:
+    name = "transformers"
+
+    def __init__(self, folder: Path, tokenizer, generation: ModelGeneration, options: EngineOptions, **_hooks) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        if options.threads > 0:
+            torch.set_num_threads(options.threads)
+        self.device = pick_device(options.device)
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(folder).to(self.device).eval()
+        self.tokenizer = tokenizer
+        self.generation = generation
+        self.compute_type = str(self.model.dtype).removeprefix("torch.")
+        self.pad_id = generation.pad_token_id if generation.pad_token_id is not None else self.model.config.pad_token_id
+
+    def _kwargs(self, decoding: Decoding) -> dict[str, object]:
+        g = self.generation
+        kwargs: dict[str, object] = {
+            "do_sample": False, "num_beams": decoding.beams, "max_new_tokens": decoding.max_new_tokens,
+            "min_new_tokens": decoding.min_new_tokens, "early_stopping": g.early_stopping,
+            "length_penalty": g.length_penalty if decoding.length_penalty is None else decoding.length_penalty,
+            "no_repeat_ngram_size": decoding.no_repeat_ngram_size or 0,
+            "eos_token_id": g.eos_token_id, "pad_token_id": self.pad_id, "decoder_start_token_id": g.decoder_start_token_id,
+            "forced_bos_token_id": g.forced_bos_token_id, "forced_eos_token_id": g.forced_eos_token_id,
+            "max_length": None, "min_length": None,
+        }
+        if g.bad_words_ids:
+            kwargs["bad_words_ids"] = [list(ids) for ids in g.bad_words_ids]
+        return {k: v for k, v in kwargs.items() if v is not None}
+
+    def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]:
+        import torch
+
+        ids = [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in batch]
+        width = max(map(len, ids))
+        input_ids = torch.full((len(ids), width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(ids), width), dtype=torch.long)
+        for row, seq in enumerate(ids):
+            input_ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        with torch.inference_mode():
+            out = self.model.generate(input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device),
+                                      **self._kwargs(decoding))
+        special = set(self.tokenizer.all_special_ids)
+        return [self.tokenizer.convert_ids_to_tokens([i for i in row.tolist() if i not in special]) for row in out]
+
+    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[list[str]]]:
+        for batch, decoding in jobs:  # torch parallelizes within a batch
+            yield self.generate(batch, decoding)

@@ -1,0 +1,105 @@
+"""The output folder: one run at a time (a file lock), the tool's own leftovers swept, and the one
+place that writes and reads articles' files.
+
+An article is complete when its .md and .json both exist and carry the same cache key: the .md
+is written first, the .json (the record) last. A .md of ours whose .json is missing or older is
+a leftover of a killed run and is removed when the next run starts.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from translate.article import Article
+from translate.atomic import OutputError, remove_stale_temp_files, write_text_atomic
+from translate.render import article_markdown, marker_key
+
+LOCK_NAME = ".translate-briefing.lock"
+BRIEFING = "briefing.md"
+
+
+class OutputFolder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def md_path(self, output: str) -> Path:
+        return self.root / f"{output}.md"
+
+    def json_path(self, output: str) -> Path:
+        return self.root / f"{output}.json"
+
+    @contextmanager
+    def locked(self, on_wait: Callable[[str], None] | None = None) -> Iterator[OutputFolder]:
+        """Hold the folder for this run; a second run waits for the first (saying so)."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(self.root / LOCK_NAME)
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if on_wait:
+                    on_wait(f"another translate run is writing to {self.root}; waiting for it to finish (Ctrl-C to stop)")
+                lock.acquire()
+        except OSError as exc:
+            raise OutputError(exc.errno or errno.EACCES, f"cannot write to the output folder {self.root}: "
+                                                         f"{exc.strerror or exc}") from None
+        try:
+            self._check_writable()
+            remove_stale_temp_files(self.root)
+            self._remove_incomplete()
+            yield self
+        finally:
+            lock.release()
+
+    def _check_writable(self) -> None:
+        probe = self.root / f".write-probe.{os.getpid()}.translate-tmp"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise OutputError(exc.errno or errno.EACCES, f"cannot write to the output folder {self.root}: "
+                                                         f"{exc.strerror or exc}") from None
+
+    def _remove_incomplete(self) -> None:
+        for md in self.root.rglob("*.md"):
+            key = self._md_key(md)
+            if key is not None and self._json_key(md.with_suffix(".json")) != key:
+                md.unlink(missing_ok=True)
+
+    @staticmethod
+    def _md_key(path: Path) -> str | None:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                return marker_key(handle.readline())
+        except OSError:
+            return None
+
+    @staticmethod
+    def _json_key(path: Path) -> str | None:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))["provenance"]["cache_key"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def complete(self, output: str, key: str) -> bool:
+        return self._md_key(self.md_path(output)) == key and self._json_key(self.json_path(output)) == key
+
+    def read(self, output: str) -> Article:
+        return Article.from_dict(json.loads(self.json_path(output).read_text(encoding="utf-8")))
+
+    def write(self, article: Article) -> None:
+        write_text_atomic(self.md_path(article.output), article_markdown(article))
+        body = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_text_atomic(self.json_path(article.output), body)  # last: it marks the article done
+
+    def write_briefing(self, text: str) -> Path:
+        path = self.root / BRIEFING
+        write_text_atomic(path, text)
+        return path
