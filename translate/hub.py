@@ -50,6 +50,11 @@ class ModelSource:
     repo: str | None = None  # hub repo id; None for a local folder
     revision: str | None = None  # full commit; None for a local folder
     verified_files: int = 0  # files checked against models.lock hashes
+    settings: tuple[tuple[str, object], ...] = ()  # the lock's generation settings for this pinned model
+
+    @property
+    def pinned_settings(self) -> dict[str, object]:
+        return dict(self.settings)
 
     @property
     def unverified(self) -> bool:
@@ -215,7 +220,8 @@ def _resolve(pin: ModelPin, override: str | None, option: str) -> ModelSource:
     except Exception as exc:  # noqa: BLE001 - offline, DNS, HTTP, missing files: all mean "not available"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _Missing(f"{_describe(pin)} ({reason})") from None
-    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name, verified_files=len(pin.files))
+    pinned = tuple(sorted(pin.settings.items())) if not override else ()
+    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name, verified_files=len(pin.files), settings=pinned)
 
 
 def resolve_all(needs: dict[str, str | None], lock: Lock | None = None, *, brief: bool = False) -> dict[str, ModelSource]:

@@ -59,14 +59,14 @@ class Lock:
 
 
 def default_lock_path() -> Path:
-    """$TRANSLATE_MODELS_LOCK, else the lock inside the installed package (a wheel carries a copy),
-    else the source tree's models.lock (an editable install or a checkout)."""
+    """$TRANSLATE_MODELS_LOCK, else the checkout's top-level models.lock (a source tree or an editable
+    install), else the copy inside the installed package (a wheel carries one)."""
     if env := settings.get(LOCK_ENV):
         return Path(env)
-    packaged = Path(str(resources.files("translate") / "models.lock"))
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "models.lock"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "models.lock").is_file():
+        return checkout / "models.lock"
+    return Path(str(resources.files("translate") / "models.lock"))
 
 
 def load_lock(path: Path | None = None) -> Lock:

@@ -18,7 +18,7 @@ from translate.article import Article
 MARKER = "<!-- translate-briefing cache_key={key} -->"
 _MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
-_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*\d*)([-+>=.)])")
 
 
 @dataclass(frozen=True)

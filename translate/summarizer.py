@@ -37,7 +37,8 @@ class SummarizerKind(str, Enum):
 
 @dataclass(frozen=True)
 class SummaryOptions:
-    """Generation settings use models.lock's names; None means the model's own setting."""
+    """Generation settings use models.lock's names. None means the lock's setting for the pinned
+    model, else the model's own (its generation_config.json, else config.json)."""
 
     summarizer: SummarizerKind = SummarizerKind.abstractive
     num_beams: int | None = None
@@ -51,13 +52,6 @@ class SummaryOptions:
     compute_type: ComputeType = ComputeType.auto
     threads: int = 0
     parallel_batches: int = PARALLEL_BATCHES
-
-    @classmethod
-    def from_lock(cls, lock: Lock | None = None, **overrides: Any) -> SummaryOptions:
-        """The pinned model's generation settings from models.lock (checked when the lock is read), then the caller's."""
-        pinned = (lock or load_lock()).pin(SUMMARIZATION).settings
-        assert set(pinned) <= SETTINGS_KEYS[SUMMARIZATION] <= {f.name for f in fields(cls)}
-        return cls(**{**pinned, **{k: v for k, v in overrides.items() if v is not None}})
 
     def engine_options(self) -> EngineOptions:
         return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
@@ -167,18 +161,20 @@ class ExtractiveSummarizer:
 
 
 def describe_abstractive(source: ModelSource, options: SummaryOptions) -> dict[str, Any]:
-    """What decides the briefs, resolved: the lock's (or caller's) settings over the model's own."""
+    """What decides the briefs, resolved: the caller's settings, else the lock's, else the model's own."""
     g = read_generation(source.path)
+    pinned = source.pinned_settings
+    model_own = {"num_beams": g.num_beams, "min_length": g.min_length, "max_length": g.max_length,
+                 "length_penalty": g.length_penalty, "no_repeat_ngram_size": g.no_repeat_ngram_size}
+    assert set(pinned) <= SETTINGS_KEYS[SUMMARIZATION] == set(model_own) <= {f.name for f in fields(SummaryOptions)}
+    decoding: dict[str, Any] = {}
+    for name, own in model_own.items():
+        given = getattr(options, name)
+        decoding[name] = given if given is not None else pinned.get(name, own)
+    decoding["forced_bos_token_id"] = g.forced_bos_token_id
+    decoding["settings_from"] = {name: ("options" if getattr(options, name) is not None else
+                                        "models.lock" if name in pinned else g.source) for name in model_own}
     o = options
-    decoding = {
-        "num_beams": o.num_beams or g.num_beams,
-        "min_length": g.min_length if o.min_length is None else o.min_length,
-        "max_length": g.max_length if o.max_length is None else o.max_length,
-        "length_penalty": g.length_penalty if o.length_penalty is None else o.length_penalty,
-        "no_repeat_ngram_size": g.no_repeat_ngram_size if o.no_repeat_ngram_size is None else o.no_repeat_ngram_size,
-        "forced_bos_token_id": g.forced_bos_token_id,
-        "model_settings_from": g.source,
-    }
     device = pick_device(o.device, o.engine)
     return {"method": "abstractive", **source.provenance(), "engine": EngineName(o.engine).value,
             "compute_type": resolve_compute_type(o.engine, device, o.compute_type), "decoding": decoding}
@@ -200,8 +196,7 @@ class AbstractiveSummarizer:
 
     @classmethod
     def load(cls, model: str | None = None, *, lock: Lock | None = None, options: SummaryOptions | None = None) -> AbstractiveSummarizer:
-        lock = lock or load_lock()
-        return cls(resolve(lock.pin(SUMMARIZATION), model, brief=True), options or SummaryOptions.from_lock(lock))
+        return cls(resolve((lock or load_lock()).pin(SUMMARIZATION), model, brief=True), options)
 
     def decoding(self, _source_length: int = 0) -> Decoding:
         d = self.description["decoding"]

@@ -45,12 +45,21 @@ class TranslationOptions:
                              self.parallel_batches)
 
 
+def resolve_beams(source: ModelSource, options: TranslationOptions) -> tuple[int, str]:
+    """The caller's beams, else the lock's for the pinned model, else the model's own; and where from."""
+    if options.beams:
+        return options.beams, "options"
+    if "num_beams" in source.pinned_settings:
+        return int(source.pinned_settings["num_beams"]), "models.lock"  # type: ignore[call-overload]
+    generation = read_generation(source.path)
+    return generation.num_beams, generation.source
+
+
 def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]:
     """What decides the translations, resolved (model, engine, compute type, decoding, chunking)."""
-    generation = read_generation(source.path)
+    beams, origin = resolve_beams(source, options)
     device = pick_device(options.device, options.engine)
-    decoding = {"num_beams": options.beams or generation.num_beams, "max_new_tokens": "1.5 x source + 10, at most 512",
-                "settings_from": "options" if options.beams else generation.source}
+    decoding = {"num_beams": beams, "max_new_tokens": "1.5 x source + 10, at most 512", "settings_from": origin}
     if options.fixed_output_tokens:
         decoding["fixed_output_tokens"] = options.fixed_output_tokens
     return {**source.provenance(), "engine": EngineName(options.engine).value,
@@ -67,7 +76,7 @@ class Translator:
         self.options = options or TranslationOptions()
         self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
         self.engine = self.model.engine
-        self.beams = self.options.beams or self.model.generation.num_beams
+        self.beams = resolve_beams(source, self.options)[0]
         self.count_tokens = self.model.count_tokens
 
     @classmethod

@@ -96,8 +96,8 @@ def brief(
     )
     reporter = ProgressReporter()
     with friendly_errors():
-        summary = SummaryOptions.from_lock(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
-                                           threads=threads)
+        summary = SummaryOptions(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
+                                 threads=threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles)
         try:
@@ -122,8 +122,8 @@ def summarize(
 ) -> None:
     """Summarize English text directly into a short brief."""
     with friendly_errors():
-        options = SummaryOptions.from_lock(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
-                                           threads=threads)
+        options = SummaryOptions(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
+                                 threads=threads)
         if file != "-" and not Path(file).exists():
             die(f"no such file: {file}", EXIT_USAGE)
         data = sys.stdin.buffer.read() if file == "-" else _read_bytes(Path(file))
