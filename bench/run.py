@@ -2,6 +2,7 @@
 
     python bench/run.py            # full: 256 sentences, the 123 NTREX articles
     python bench/run.py --quick    # under 5 minutes: 64 sentences, 3 articles
+    python bench/run.py --grouping-only --n-articles 24   # the cost of batches that never mix articles
 
 Builds (once, cached in --workdir) MarianMT and BART models of the shapes in
 ../shared/model-shapes with random weights and real tokenizers: SentencePiece models of
@@ -89,7 +90,7 @@ def _options(engine: str, batch_sentences: int | None = None):
     translation = TranslationOptions(beams=BEAMS, engine=engine, compute_type=compute, fixed_output_tokens=OUTPUT_TOKENS)
     if batch_sentences:
         translation = replace(translation, batch_sentences=batch_sentences)
-    summary = SummaryOptions(engine=engine, compute_type=compute, beams=BEAMS,
+    summary = SummaryOptions(engine=engine, compute_type=compute, num_beams=BEAMS,
                              min_length=SUMMARY_TOKENS + 1, max_length=SUMMARY_TOKENS + 2)
     return translation, summary
 
@@ -99,17 +100,31 @@ def _raw_calls(translator, texts: list[str], warm: bool = True) -> tuple[int, fl
 
     ``warm``: one small call first, so that one-time start-up costs stay out of the figure.
     """
-    from translate.engines import batch_jobs
+    from translate.engines.batching import batch_jobs
 
     tokenized = [list(translator.model.tokens(t)) for t in texts]
-    _, jobs = batch_jobs(tokenized, translator._decoding, translator.options.batch_tokens, translator.options.batch_sentences)
+    _, jobs = batch_jobs(tokenized, translator.decoding, translator.options.batch_tokens, translator.options.batch_sentences)
     if warm:
         batch, decoding = jobs[-1]
-        translator.engine.generate(batch[:2], decoding)
+        list(translator.engine.generate_many([(batch[:2], decoding)]))
     start = time.perf_counter()
-    outputs = translator.engine.generate_many(jobs)
+    outputs = list(translator.engine.generate_many(jobs))
     produced = sum(len(out) for batch in outputs for out in batch)
     return produced, time.perf_counter() - start
+
+
+def _grouped_calls(translator, groups: list[list[str]]) -> float:
+    """Target tokens/s of engine calls whose batches never mix groups (each group batched by length)."""
+    from translate.engines.batching import batch_jobs
+
+    o = translator.options
+    jobs = []
+    for texts in groups:
+        jobs += batch_jobs([list(translator.model.tokens(t)) for t in texts], translator.decoding, o.batch_tokens,
+                           o.batch_sentences)[1]
+    start = time.perf_counter()
+    produced = sum(len(out) for batch in translator.engine.generate_many(jobs) for out in batch)
+    return produced / (time.perf_counter() - start)
 
 
 def worker(args: argparse.Namespace) -> None:
@@ -135,13 +150,25 @@ def worker(args: argparse.Namespace) -> None:
         assert not report.failed, report.failed
         result = {"articles": len(report.done), "seconds": report.seconds, "load_s": report.load_seconds,
                   "articles_per_min": 60 * len(report.done) / report.seconds, "peak_rss_mb": peak_rss_mb()}
+    elif args.phase == "grouping":  # batches within each article (the tool) against batches pooled across articles
+        translator = Translator(ModelSource("translation", args.marian), translation)
+        documents = [translator.prepare(p.read_text(encoding="utf-8")) for p in sorted(args.articles.glob("*.txt"))]
+        chunks = [[c for para in doc for sent in para.sentences for c in sent.chunks] for doc in documents]
+        _grouped_calls(translator, [chunks[0][:4]])  # warm-up
+        pooled, per_article, ratios = [], [], []
+        for _ in range(args.rounds):  # alternate, so that both share the machine's drift
+            pooled.append(_grouped_calls(translator, [[c for doc in chunks for c in doc]]))
+            per_article.append(_grouped_calls(translator, chunks))
+            ratios.append(pooled[-1] / per_article[-1])
+        result = {"articles": len(documents), "chunks": sum(map(len, chunks)), "pooled_tokens_per_s": pooled,
+                  "per_article_tokens_per_s": per_article, "cost": statistics.median(ratios) - 1}
     else:  # overhead: the translation pipeline against raw engine calls on the same chunks
         def fresh() -> Translator:
             return Translator(ModelSource("translation", args.marian), translation)
 
         translator = fresh()
-        documents = [translator.segment(p.read_text(encoding="utf-8")) for p in sorted(args.articles.glob("*.txt"))]
-        chunks = [c for doc in documents for para in translator.plan(doc) for sent in para for c in sent]
+        documents = [translator.prepare(p.read_text(encoding="utf-8")) for p in sorted(args.articles.glob("*.txt"))]
+        chunks = [c for doc in documents for para in doc for sent in para.sentences for c in sent.chunks]
         raws, works, loads = [], [], []
         for _ in range(2):  # alternate, and keep the best of each: timing noise only ever adds
             # A freshly loaded engine each time, cold like the one the pipeline loads for itself.
@@ -159,7 +186,7 @@ def worker(args: argparse.Namespace) -> None:
 
 def prepare_ct2(marian: Path, bart: Path) -> None:
     """Convert once, outside the measured processes (conversion loads the fp32 model in torch)."""
-    from translate.ct2 import converted
+    from translate.engines.ctranslate2_engine import converted
 
     for folder in (marian, bart):
         converted(folder, COMPUTE["ctranslate2"])
@@ -174,7 +201,10 @@ def main() -> None:
     parser.add_argument("--worker", choices=list(COMPUTE), help=argparse.SUPPRESS)
     for hidden in ("--marian", "--bart", "--sentences", "--articles"):
         parser.add_argument(hidden, type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--phase", choices=["raw", "pipeline", "overhead"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["raw", "pipeline", "overhead", "grouping"], help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=REPEATS, help=argparse.SUPPRESS)
+    parser.add_argument("--grouping-only", action="store_true",
+                        help="only the cost of batches that never mix articles (ctranslate2, the --n-articles articles)")
     parser.add_argument("--batch-sentences", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -202,7 +232,8 @@ def main() -> None:
         per_batch = f", {batch_sentences} sentences per batch" if batch_sentences else ""
         print(f"measuring {engine}: {phase}{per_batch}...", file=sys.stderr)
         command = [sys.executable, __file__, "--worker", engine, "--phase", phase, "--marian", str(marian),
-                   "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles_dir)]
+                   "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles_dir),
+                   "--rounds", str(1 if args.quick else REPEATS)]
         if batch_sentences:
             command += ["--batch-sentences", str(batch_sentences)]
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
@@ -211,6 +242,15 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"  {json.dumps(result)}", file=sys.stderr)  # each figure as it comes: a full run takes over an hour
         return result
+
+    def report_grouping(result: dict) -> None:
+        print(f"batches within each article against batches pooled across articles (ctranslate2, {result['articles']} "
+              f"NTREX articles, {result['chunks']} chunks): pooled " + ", ".join(f"{x:.1f}" for x in result["pooled_tokens_per_s"])
+              + " tokens/s; per article " + ", ".join(f"{x:.1f}" for x in result["per_article_tokens_per_s"])
+              + f" tokens/s; cost of never mixing articles: {100 * result['cost']:.1f}% (median of the rounds' ratios)")
+
+    if args.grouping_only:
+        return report_grouping(measure("ctranslate2", "grouping", articles))
 
     # Throughput: both engines at the pipeline's batching (the speedup a user gets from --engine),
     # and each also at other batchings, so that no engine's figure hangs on a batching that suits
@@ -237,6 +277,7 @@ def main() -> None:
     speedups = ratios(default.batch_sentences, default.batch_sentences)
     pipeline = {engine: measure(engine, "pipeline", articles) for engine in COMPUTE}
     overhead = measure("ctranslate2", "overhead", articles)
+    grouping = measure("ctranslate2", "grouping", articles)
 
     print(f"{os.cpu_count()} CPU threads; beams {BEAMS}; {OUTPUT_TOKENS} target tokens per sentence; "
           f"{raw['transformers']['sentences']} NTREX sentences; {n_articles} NTREX articles; briefs fixed at {SUMMARY_TOKENS} tokens")
@@ -260,6 +301,7 @@ def main() -> None:
           f"({top['ctranslate2']} and {top['transformers']} sentences): {best_vs_best:.2f}")
     print(f"speedup ctranslate2/transformers by round, {default.batch_sentences} sentences per batch: "
           + ", ".join(f"{r:.2f}" for r in speedups))
+    report_grouping(grouping)
     print(f"speedup ctranslate2/transformers: {statistics.median(speedups):.2f}")
 
 
