@@ -109,7 +109,7 @@ def _raw_calls(translator, texts: list[str], warm: bool = True) -> tuple[int, fl
         list(translator.engine.generate_many([(batch[:2], decoding)]))
     start = time.perf_counter()
     outputs = list(translator.engine.generate_many(jobs))
-    produced = sum(len(out) for batch in outputs for out in batch)
+    produced = sum(len(out.tokens) for batch in outputs for out in batch)
     return produced, time.perf_counter() - start
 
 
@@ -123,7 +123,7 @@ def _grouped_calls(translator, groups: list[list[str]]) -> float:
         jobs += batch_jobs([list(translator.model.tokens(t)) for t in texts], translator.decoding, o.batch_tokens,
                            o.batch_sentences)[1]
     start = time.perf_counter()
-    produced = sum(len(out) for batch in translator.engine.generate_many(jobs) for out in batch)
+    produced = sum(len(out.tokens) for batch in translator.engine.generate_many(jobs) for out in batch)
     return produced / (time.perf_counter() - start)
 
 

@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+TINY_MAX_LENGTH = 48  # the tiny models' own output limit: retries of random noise stay short
 ENGLISH = (Path(__file__).parent / "data" / "english_news.txt").read_text(encoding="utf-8").splitlines()
 
 
@@ -25,7 +26,7 @@ def tiny_marian(tmp_path_factory) -> Path:
     """A random-weight MarianMT with SentencePiece tokenizers trained on the seeds and English news."""
     from translate.testing import build_marian
 
-    return build_marian(tmp_path_factory.mktemp("models") / "tiny-marian", seed_lines(), ENGLISH)
+    return build_marian(tmp_path_factory.mktemp("models") / "tiny-marian", seed_lines(), ENGLISH, max_length=TINY_MAX_LENGTH)
 
 
 @pytest.fixture(scope="session")

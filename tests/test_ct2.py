@@ -40,7 +40,8 @@ def test_summarization_parity_greedy_float32(tiny_bart):
     expected = torch_side.engine.generate(batch, decoding)
     assert len({tuple(t) for t in expected}) > 1
     assert ct2_side.engine.generate(batch, decoding) == expected
-    assert sorted(ct2_side.summarize_many(documents)) == sorted(torch_side.summarize_many(documents))
+    texts = {engine.engine.name: sorted((i, b.text) for i, b in engine.summarize_many(documents)) for engine in (ct2_side, torch_side)}
+    assert texts["ctranslate2"] == texts["transformers"]
 
 
 def test_conversion_is_cached_per_compute_type(tiny_marian, tmp_path, monkeypatch):
@@ -150,7 +151,8 @@ def test_parallel_batches_keep_outputs_and_order(tiny_marian):
     tokens = [list(serial.model.tokens(s)) for s in sentences]
     jobs = [(tokens[i:i + 3], Decoding(beams=2, max_new_tokens=8 + i % 5)) for i in range(0, len(tokens), 3)]
     assert len(jobs) > 4
-    assert list(parallel.engine.generate_many(jobs)) == [serial.engine.generate(batch, decoding) for batch, decoding in jobs]
+    together = [[h.tokens for h in batch] for batch in parallel.engine.generate_many(jobs)]
+    assert together == [serial.engine.generate(batch, decoding) for batch, decoding in jobs]
 
 
 @pytest.mark.parametrize("threads, parallel, split", [(2, 2, (2, 1)), (8, 2, (2, 4)), (1, 2, (1, 1)), (3, 2, (2, 1)), (4, 1, (1, 4))])

@@ -32,8 +32,11 @@ def test_batched_translation_matches_one_by_one(translator, monkeypatch):
     padded to the batch's length bound), so any mix-up of order or of length bounds shows;
     real engines agree with it up to float rounding, which padding may move.
     """
+    from translate.engines import Hypothesis
+
     def echo(batch, decoding):
-        return [(list(reversed(tokens[:-1])) * decoding.max_new_tokens)[: decoding.max_new_tokens] for tokens in batch]
+        return [Hypothesis((list(reversed(tokens[:-1])) * decoding.max_new_tokens)[: decoding.max_new_tokens - 1], -0.1, False)
+                for tokens in batch]
 
     monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: (echo(batch, decoding) for batch, decoding in jobs))
     sentences = [s.ar for p in translator.prepare((SEEDS / "003_bb3abbb9473afff3.txt").read_text()) for s in p.sentences]
@@ -48,14 +51,16 @@ def test_batches_never_mix_articles(translator, monkeypatch):
     documents = [translator.prepare(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
     owner = {tuple(translator.model.tokens(c)): k for k, doc in enumerate(documents)
              for p in doc for s in p.sentences for c in s.chunks}
-    jobs_seen = []
+    calls = []
     generate_many = translator.engine.generate_many
-    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: jobs_seen.extend(jobs) or generate_many(jobs))
+    monkeypatch.setattr(translator.engine, "generate_many", lambda jobs: calls.append(list(jobs)) or generate_many(jobs))
     done = list(translator.translate_articles(documents))
     assert sorted(done) == list(range(len(documents)))
-    assert all(len({owner[tuple(tokens)] for tokens in batch}) == 1 for batch, _ in jobs_seen)
+    first, retries = calls[0], calls[1:]  # retries are single-chunk jobs of one article
+    assert all(len({owner[tuple(tokens)] for tokens in batch}) == 1 for batch, _ in first)
+    assert all(len(call) == 1 and len(call[0][0]) == 1 for call in retries)
     chunks = sum(len(s.chunks) for doc in documents for p in doc for s in p.sentences)
-    assert sum(len(batch) for batch, _ in jobs_seen) == chunks and len(jobs_seen) < chunks
+    assert sum(len(batch) for batch, _ in first) == chunks and len(first) < chunks
 
 
 def test_an_articles_translation_is_the_same_alone_or_among_others(tiny_marian):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+INFO_KINDS = frozenset({"repetition_fixed", "glossary_fixed", "retried"})  # recorded, nothing left to check
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1256": "Windows-1256", "str": "text"}
 TITLE_WORDS = 12
 
@@ -15,6 +16,8 @@ class Sentence:
     ar: str
     chunks: list[str] = field(default_factory=list)
     en: str = ""
+    score: float | None = None  # mean token log-probability of its chunks' translations
+    flags: list[dict[str, str]] = field(default_factory=list)  # [{kind, detail}]
 
 
 @dataclass
@@ -34,6 +37,9 @@ class Brief:
     method: str
     sentences: tuple[str, ...] = ()  # extractive: the article's own sentences, in order
     parts: int = 1  # abstractive: how many chunks were summarized before the final pass
+    score: float | None = None  # abstractive: mean token log-probability
+    finished: bool = True  # abstractive: ended with the end token
+    flags: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,19 @@ class Article:
     @property
     def sentence_count(self) -> int:
         return sum(len(p.sentences) for p in self.paragraphs)
+
+    def flagged(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences if any(f["kind"] not in INFO_KINDS for f in s.flags)]
+
+    def check_counts(self) -> dict[str, Any]:
+        kinds: dict[str, int] = {}
+        for p in self.paragraphs:
+            for s in p.sentences:
+                for f in s.flags:
+                    kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+        brief_flags = len(self.brief.flags) if self.brief else 0
+        return {"sentences": self.sentence_count, "sentences_to_check": len(self.flagged()), "by_kind": kinds,
+                "brief_flags": brief_flags}
 
     def body(self) -> list[str]:
         """The English to brief: headings left out (the title is shown apart), unless that is all."""
@@ -101,14 +120,16 @@ class Article:
             "title": self.title,
             "title_from": self.title_from,
             "brief": {"text": brief.text, "method": brief.method, "parts": brief.parts,
-                      **({"sentences": list(brief.sentences)} if brief.sentences else {})},
+                      **({"sentences": list(brief.sentences)} if brief.sentences else {}),
+                      "score": brief.score, "flags": list(brief.flags)},
             "paragraphs": [
                 {"ar": p.ar, "en": p.en, "heading": p.heading,
-                 "sentences": [{"ar": s.ar, "en": s.en, **({"chunks": list(s.chunks)} if len(s.chunks) > 1 else {})}
-                               for s in p.sentences]}
+                 "sentences": [{"ar": s.ar, "en": s.en, **({"chunks": list(s.chunks)} if len(s.chunks) > 1 else {}),
+                                "score": s.score, "flags": s.flags} for s in p.sentences]}
                 for p in self.paragraphs
             ],
             "flags": self.flags,
+            "checks": self.check_counts(),
             "provenance": {**self.provenance, "cache_key": self.cache_key},
         }
 
@@ -118,11 +139,13 @@ class Article:
         return cls(
             source=Source(**data["source"]),
             output=data["output"],
-            paragraphs=[Paragraph(p["ar"], p["heading"], [Sentence(s["ar"], s.get("chunks", [s["ar"]]), s["en"])
+            paragraphs=[Paragraph(p["ar"], p["heading"], [Sentence(s["ar"], s.get("chunks", [s["ar"]]), s["en"],
+                                                                   s.get("score"), s.get("flags", []))
                                                           for s in p["sentences"]]) for p in data["paragraphs"]],
             title=data["title"],
             title_from=data.get("title_from", ""),
-            brief=Brief(brief["text"], brief["method"], tuple(brief.get("sentences", ())), brief.get("parts", 1)),
+            brief=Brief(brief["text"], brief["method"], tuple(brief.get("sentences", ())), brief.get("parts", 1),
+                        brief.get("score"), True, tuple(brief.get("flags", ()))),
             flags=data["flags"],
             provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
             cache_key=data["provenance"]["cache_key"],

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Protocol
 
 from translate.article import Article, Source
+from translate.check import DEFAULT_MIN_SCORE, check_article, glossary_digest, load_glossary
 from translate.hub import ModelSource, resolve_all
-from translate.inputs import InputFile, collect_inputs
+from translate.inputs import InputFile, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
 from translate.reader import InputError, read_source
@@ -45,6 +46,8 @@ class BriefOptions:
     translation: TranslationOptions = field(default_factory=TranslationOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     group_articles: int = 4  # at most this many articles share a group (speed only: batches never mix articles)
+    glossary: Path | None = None  # Arabic term -> required English rendering (TSV or TOML)
+    min_score: float = DEFAULT_MIN_SCORE  # low_confidence below this mean token log-probability
 
 
 @dataclass
@@ -55,6 +58,7 @@ class BriefReport:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     load_seconds: float = 0.0  # of `seconds`, spent loading models
+    check_seconds: float = 0.0  # of `seconds`, spent in the checks (retries count as translation)
     briefing: Path | None = None
     signature: RunSignature | None = None
 
@@ -115,12 +119,22 @@ class _Models:
         return self._summarizer
 
 
-def run_signature(sources: dict[str, ModelSource], options: BriefOptions) -> RunSignature:
+def run_signature(sources: dict[str, ModelSource], options: BriefOptions, glossary: dict[str, str] | None) -> RunSignature:
     if SUMMARIZATION in sources:
         summary = describe_abstractive(sources[SUMMARIZATION], options.summary)
     else:
         summary = ExtractiveSummarizer(options.summary.sentences).provenance()
-    return RunSignature(describe(sources[TRANSLATION], options.translation), summary)
+    checks = {"min_score": options.min_score, "glossary_sha256": glossary_digest(glossary)}
+    return RunSignature(describe(sources[TRANSLATION], options.translation), summary, checks)
+
+
+def read_glossary(path: Path | None) -> dict[str, str] | None:
+    if path is None:
+        return None
+    try:
+        return load_glossary(path)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--glossary {path}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _groups(articles: list[Article], chunk_counts: list[int], max_articles: int) -> list[list[int]]:
@@ -142,6 +156,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
     reporter = reporter or SilentReporter()
     started = clock()
     report = BriefReport()
+    glossary = read_glossary(options.glossary)
     inputs, report.failed = collect_inputs(paths, options.out_dir)
     for failure in report.failed:
         reporter.file(failure.path, "failed", failure.reason)
@@ -156,7 +171,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
             if source.unverified:
                 report.warnings.append(unverified_warning(source))
                 reporter.message("warning: " + report.warnings[-1])
-        signature = report.signature = run_signature(sources, options)
+        signature = report.signature = run_signature(sources, options, glossary)
         models = _Models(sources, options, reporter)
 
         finished: list[Article] = []
@@ -197,6 +212,9 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
                 for k, brief_ in summarizer.summarize_many([a.body() for _, a in members]):
                     item, article = members[k]
                     article.brief = brief_
+                    t_check = clock()
+                    check_article(article, glossary, options.min_score)
+                    report.check_seconds += clock() - t_check
                     article.set_title(item.path.name)
                     article.set_flags()
                     article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),

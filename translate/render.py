@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from translate.article import Article
+from translate.article import INFO_KINDS, Article, Sentence
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
 _MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
@@ -58,15 +58,24 @@ def article_markdown(article: Article) -> str:
     lines = [MARKER.format(key=article.cache_key), "", f"# {md_inline(article.title) or '(untitled)'}", ""]
     if brief is not None:
         lines += [f"**Brief** ({brief.method}): {md_inline(brief.text) or '(empty)'}", ""]
+        if brief.flags:
+            lines += ["> **Check the brief:** " + "; ".join(md_inline(f["detail"]) for f in brief.flags), ""]
+    counts = article.check_counts()
+    if counts["sentences_to_check"]:
+        lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
     lines += [f"*Source:* {md_inline(article.source.path)}", ""]
     if article.flags:
         lines += ["*Check:* " + "; ".join(md_inline(flag["detail"]) for flag in article.flags), ""]
     lines += ["## Translation", ""]
+    number = 0
     for paragraph in article.paragraphs:
         english = md_inline(paragraph.en) or "(no translation)"
+        lines += [f"### {english}" if paragraph.heading else english, ""]
+        for sentence in paragraph.sentences:
+            number += 1
+            if to_check(sentence):
+                lines += [f"> **Check** sentence {number} (“{md_inline(_snippet(sentence.en))}”): {md_inline(reasons(sentence))}", ""]
         lines += [
-            f"### {english}" if paragraph.heading else english,
-            "",
             "<details><summary>Arabic original</summary>",
             "",
             f'<p dir="rtl" lang="ar">{html_text(paragraph.ar)}</p>',
@@ -75,6 +84,22 @@ def article_markdown(article: Article) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def to_check(sentence: Sentence) -> bool:
+    return any(f["kind"] not in INFO_KINDS for f in sentence.flags)
+
+
+def reasons(sentence: Sentence) -> str:
+    return "; ".join(f"{f['kind'].replace('_', ' ')}: {f['detail']}" for f in sentence.flags if f["kind"] not in INFO_KINDS)
+
+
+def _snippet(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+WORST = 10
 
 
 def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
@@ -90,8 +115,20 @@ def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], 
     ]
     for article in sorted(articles, key=lambda a: a.output):
         brief = article.brief.text if article.brief else ""
+        counts = article.check_counts()
+        checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
+        if counts["brief_flags"]:
+            checks += "; check the brief (" + "; ".join(md_inline(f["detail"]) for f in article.brief.flags) + ")"
         lines += [f"## {md_inline(article.title) or '(untitled)'}", "", md_inline(brief) or "(no brief)", "",
-                  f"[Full article]({link_target(article.output + '.md')})", ""]
+                  f"[Full article]({link_target(article.output + '.md')}) · {checks}", ""]
+    worst = sorted(((len([f for f in s.flags if f["kind"] not in INFO_KINDS]), -(s.score or 0.0), a.output, k, s)
+                    for a in articles for k, s in enumerate(a.flagged())), key=lambda x: (-x[0], -x[1], x[2], x[3]))[:WORST]
+    if worst:
+        lines += ["## Sentences to check first", ""]
+        for _, _, output, _, sentence in worst:
+            lines.append(f"- [{md_inline(output)}]({link_target(output + '.md')}): “{md_inline(_snippet(sentence.en, 12))}” "
+                         f"({md_inline(reasons(sentence))})")
+        lines.append("")
     if failures:
         lines += ["## Files that failed", ""]
         lines += [f"- {md_inline(f.path)}: {md_inline(f.reason)}" for f in sorted(failures, key=lambda f: f.path)]

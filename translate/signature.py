@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from translate.version import __version__
@@ -20,11 +20,12 @@ from translate.version import __version__
 class RunSignature:
     translation: dict[str, Any]
     summarization: dict[str, Any]
+    checks: dict[str, Any] = field(default_factory=dict)
     tool_version: str = __version__
 
     def provenance(self) -> dict[str, Any]:
         return {"tool": {"name": "translate-briefing", "version": self.tool_version},
-                "models": {"translation": self.translation, "summarization": self.summarization}}
+                "models": {"translation": self.translation, "summarization": self.summarization}, "checks": self.checks}
 
     def cache_key(self, source_sha256: str) -> str:
         body = json.dumps({"source": source_sha256, **self.provenance()}, sort_keys=True)

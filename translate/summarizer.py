@@ -246,11 +246,12 @@ class AbstractiveSummarizer:
                 i = order[g]
                 if len(pending[i]) == 1:
                     del pending[i]
-                    yield i, Brief(found[0], self.method, parts=parts[i])
+                    yield i, Brief(found[0].text, self.method, parts=parts[i], score=round(found[0].score, 4),
+                                   finished=found[0].finished)
                     if progress:
                         progress(1)
                 else:
-                    pending[i] = self.chunks(found)
+                    pending[i] = self.chunks([o.text for o in found])
 
     def summarize(self, text: str) -> Brief:
         return next(self.summarize_many([text.splitlines()]))[1]

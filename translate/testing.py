@@ -96,6 +96,7 @@ def build_marian(
     seed: int = 0,
     english_only: bool = False,
     tc_big: bool = False,
+    max_length: int = 512,
 ) -> Path:
     """A MarianMT folder like Helsinki-NLP/opus-mt-ar-en's: source.spm, target.spm, vocab.json.
 
@@ -103,6 +104,8 @@ def build_marian(
     the shared vocabulary being padded with unused entries up to it, as the real one is.
     ``english_only`` biases the output layer against every non-target piece, so that random
     outputs are English pieces, as a trained model's are (the bias costs no compute).
+    ``max_length``: the model's own output limit (512 for the real ones; tests use less, so that
+    retries of random noise at the model's limit stay short).
     ``tc_big``: opus-mt-tc-big-ar-en's quirks: the end token is not id 0, and there is no
     generation_config.json (4 beams and max_length 512 live in config.json).
     """
@@ -146,15 +149,15 @@ def build_marian(
         allowed = {vocab[p] for p in target_pieces if p != "<unk>"} | {vocab["</s>"]}
         blocked = torch.tensor(sorted(set(range(len(vocab))) - allowed))
         model.final_logits_bias[0, blocked] = -1e4
-    generation = {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]], "decoder_start_token_id": pad,
+    generation = {"num_beams": 4, "max_length": max_length, "bad_words_ids": [[pad]], "decoder_start_token_id": pad,
                   "eos_token_id": eos, "forced_eos_token_id": eos, "pad_token_id": pad, "bos_token_id": 0}
     model.generation_config = GenerationConfig(**generation)
     model.save_pretrained(folder)
     MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json")).save_pretrained(folder)
     if tc_big:
-        return as_hub_files(folder, TC_BIG_FILES, {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]]},
+        return as_hub_files(folder, TC_BIG_FILES, {"num_beams": 4, "max_length": max_length, "bad_words_ids": [[pad]]},
                             {"source_lang": "ar", "target_lang": "en", "separate_vocabs": False})
-    return as_hub_files(folder, MARIAN_FILES, {"num_beams": 4, "max_length": 512, "bad_words_ids": [[pad]]},
+    return as_hub_files(folder, MARIAN_FILES, {"num_beams": 4, "max_length": max_length, "bad_words_ids": [[pad]]},
                         {"target_lang": "en", "source_lang": "ar"})
 
 

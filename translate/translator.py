@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from translate.article import Paragraph, Sentence
+from translate.check import check_repetition
 from translate.engines import (
     BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
     resolve_compute_type,
 )
 from translate.engines.generation import read_generation
-from translate.engines.seq2seq import Seq2Seq
+from translate.engines.seq2seq import Output, Seq2Seq
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
 from translate.segment import DEFAULT_TOKEN_BUDGET, chunk_sentence, split_paragraphs
 
 MODEL_MAX_TOKENS = 512
+NO_REPEAT_NGRAM = 3  # the loop retry's setting
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,18 @@ def resolve_beams(source: ModelSource, options: TranslationOptions) -> tuple[int
     return generation.num_beams, generation.source
 
 
+def model_max_length(source: ModelSource) -> int:
+    """The model's own output limit (generation_config.json, else config.json), at most 512."""
+    return min(MODEL_MAX_TOKENS, read_generation(source.path).max_length)
+
+
 def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]:
     """What decides the translations, resolved (model, engine, compute type, decoding, chunking)."""
     beams, origin = resolve_beams(source, options)
     device = pick_device(options.device, options.engine)
-    decoding = {"num_beams": beams, "max_new_tokens": "1.5 x source + 10, at most 512", "settings_from": origin}
+    decoding = {"num_beams": beams, "max_new_tokens": f"1.5 x source + 10, at most {model_max_length(source)}",
+                "retries": "unfinished: once alone at the model's max_length, then re-split; loops: no_repeat_ngram_size "
+                           f"{NO_REPEAT_NGRAM}", "settings_from": origin}
     if options.fixed_output_tokens:
         decoding["fixed_output_tokens"] = options.fixed_output_tokens
     return {**source.provenance(), "engine": EngineName(options.engine).value,
@@ -77,6 +86,7 @@ class Translator:
         self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
         self.engine = self.model.engine
         self.beams = resolve_beams(source, self.options)[0]
+        self.max_length = model_max_length(source)
         self.count_tokens = self.model.count_tokens
 
     @classmethod
@@ -88,7 +98,7 @@ class Translator:
         fixed = self.options.fixed_output_tokens
         if fixed:
             return Decoding(beams=self.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
-        return Decoding(beams=self.beams, max_new_tokens=min(MODEL_MAX_TOKENS, int(1.5 * source_length) + 10))
+        return Decoding(beams=self.beams, max_new_tokens=min(self.max_length, int(1.5 * source_length) + 10))
 
     def prepare(self, text: str) -> list[Paragraph]:
         """Normalized, segmented paragraphs whose sentences are cut into chunks within the token budget."""
@@ -104,20 +114,56 @@ class Translator:
         """
         groups = [[chunk for p in paragraphs for s in p.sentences for chunk in s.chunks] for paragraphs in articles]
         o = self.options
-        for index, done_now, english in self.model.run_groups(groups, self.decoding, o.batch_tokens, o.batch_sentences):
+        for index, done_now, outputs in self.model.run_groups(groups, self.decoding, o.batch_tokens, o.batch_sentences):
             if progress and done_now:
                 progress(done_now)
-            if english or not groups[index]:
-                pieces = iter(english)
+            if outputs or not groups[index]:
+                pieces = iter(zip(groups[index], outputs))
                 for paragraph in articles[index]:
                     for sentence in paragraph.sentences:
-                        sentence.en = " ".join(next(pieces) for _ in sentence.chunks)
+                        finished = [self._finish(chunk, out) for chunk, out in (next(pieces) for _ in sentence.chunks)]
+                        sentence.en = " ".join(out.text for out, _ in finished)
+                        scores = [out.score for out, _ in finished]
+                        sentence.score = round(sum(scores) / len(scores), 4) if scores else None
+                        sentence.flags = [flag for _, flags in finished for flag in flags]
                 yield index
 
-    def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
-        """Independent pieces of text, batched by length among themselves, in input order."""
+    def _full_limit(self, _source_length: int) -> Decoding:
+        return Decoding(beams=self.beams, max_new_tokens=self.max_length)
+
+    def _finish(self, chunk: str, out: Output) -> tuple[Output, list[dict[str, str]]]:
+        """Never silently cut, and no loop left where a retry removes it. Retries are single-chunk
+        jobs, so they never depend on other articles either."""
         o = self.options
-        return self.model.run(chunks, self.decoding, o.batch_tokens, o.batch_sentences)
+        if o.fixed_output_tokens:  # benchmarks: every output is cut at the fixed length on purpose
+            return out, []
+        flags = []
+        if not out.finished:
+            retry = self.model.run([chunk], self._full_limit, o.batch_tokens, 1)[0]
+            if not retry.finished:
+                parts = chunk_sentence(chunk, self.count_tokens, max(8, self.count_tokens(chunk) // 2))
+                if len(parts) > 1:
+                    outs = self.model.run(parts, self._full_limit, o.batch_tokens, 1)
+                    retry = Output(" ".join(x.text for x in outs), sum(x.score for x in outs) / len(outs),
+                                   all(x.finished for x in outs))
+            if retry.finished:
+                flags.append({"kind": "retried", "detail": "hit its length bound; translated again with the model's full limit"})
+            else:
+                flags.append({"kind": "truncated", "detail": "the model stopped at its length limit; the end may be missing"})
+            out = retry
+        if check_repetition(out.text):
+            looped = Decoding(beams=self.beams, max_new_tokens=self.max_length, no_repeat_ngram_size=NO_REPEAT_NGRAM)
+            retry = self.model.run([chunk], lambda _: looped, o.batch_tokens, 1)[0]
+            if not check_repetition(retry.text):
+                flags.append({"kind": "repetition_fixed",
+                              "detail": f"a loop removed by translating again with no_repeat_ngram_size {NO_REPEAT_NGRAM}"})
+                out = retry
+        return out, flags
+
+    def translate_chunks(self, chunks: Sequence[str]) -> list[str]:
+        """Independent pieces of text, batched by length among themselves, in input order (no retries)."""
+        o = self.options
+        return [out.text for out in self.model.run(chunks, self.decoding, o.batch_tokens, o.batch_sentences)]
 
     def translate_paragraphs(self, paragraphs: list[Paragraph]) -> list[Paragraph]:
         for _ in self.translate_articles([paragraphs]):

@@ -71,13 +71,23 @@ class EngineOptions:
 Job = tuple[Sequence[list[str]], Decoding]
 
 
+@dataclass(frozen=True)
+class Hypothesis:
+    """One output: its tokens (special tokens removed), mean token log-probability, and whether it
+    ended with the end token (False: it hit its length bound)."""
+
+    tokens: list[str]
+    score: float
+    finished: bool
+
+
 class Engine(Protocol):
     name: str
     device: str
     compute_type: str
 
-    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[list[str]]]:
-        """Each (batch, decoding) job's output tokens, yielded in job order as each is done."""
+    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[Hypothesis]]:
+        """Each (batch, decoding) job's outputs, yielded in job order as each is done."""
         ...
 
 

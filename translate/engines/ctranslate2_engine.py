@@ -17,7 +17,7 @@ from pathlib import Path
 
 from translate import settings
 from translate.digest import files_digest, folder_files, sha256_file
-from translate.engines import Decoding, EngineOptions, Job, pick_device, quiet_transformers, resolve_compute_type
+from translate.engines import Decoding, EngineOptions, Hypothesis, Job, pick_device, quiet_transformers, resolve_compute_type
 from translate.engines.generation import ModelGeneration
 
 MANIFEST = "translate-conversion.json"
@@ -152,23 +152,28 @@ class CTranslate2Engine:
                     raise ConversionError(f"the CTranslate2 conversion in {self.path} could not be loaded even after "
                                           f"converting again ({exc}); delete {self.path.parent} and retry") from None
         self.special = set(tokenizer.all_special_tokens)
+        self.end = tokenizer.convert_ids_to_tokens(generation.eos_token_id) if generation.eos_token_id is not None \
+            else tokenizer.eos_token
         self.generation = generation
         forced = generation.forced_bos_token_id
         # transformers forces BART's first token to <s>; ctranslate2 takes it as a target prefix.
         self.prefix = [tokenizer.convert_ids_to_tokens(forced)] if forced is not None else []
 
     def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]:
-        return next(iter(self.generate_many([(batch, decoding)])))
+        return [h.tokens for h in next(iter(self.generate_many([(batch, decoding)])))]
 
-    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[list[str]]]:
+    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[Hypothesis]]:
         """All jobs queued at once; ctranslate2 runs ``inter_threads`` of them side by side."""
         pending = [self.translator.translate_batch(list(batch), asynchronous=True, **self._options(batch, decoding))
                    for batch, decoding in jobs]
         for batch in pending:
-            yield [self._tokens(result.result()) for result in batch]
+            yield [self._hypothesis(result.result()) for result in batch]
 
-    def _tokens(self, result) -> list[str]:
-        return [t for t in result.hypotheses[0] if t not in self.special]
+    def _hypothesis(self, result) -> Hypothesis:
+        raw = result.hypotheses[0]
+        finished = bool(raw) and raw[-1] == self.end
+        score = result.scores[0] / max(1, len(raw) - len(self.prefix)) if result.scores else 0.0
+        return Hypothesis([t for t in raw if t not in self.special], score, finished)
 
     def _options(self, batch: Sequence[list[str]], decoding: Decoding) -> dict[str, object]:
         g = self.generation
@@ -177,6 +182,8 @@ class CTranslate2Engine:
             "max_decoding_length": decoding.max_new_tokens - 1,  # transformers counts the end token
             "min_decoding_length": decoding.min_new_tokens,
             "length_penalty": g.length_penalty if decoding.length_penalty is None else decoding.length_penalty,
+            "return_scores": True,
+            "return_end_token": True,
         }
         if decoding.no_repeat_ngram_size:
             options["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size

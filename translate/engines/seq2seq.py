@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,13 @@ def release_memory() -> None:
     """Hand freed heap pages back to the OS; glibc keeps them, and a batch frees hundreds of MB."""
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
+
+
+@dataclass(frozen=True)
+class Output:
+    text: str
+    score: float  # mean token log-probability
+    finished: bool  # ended with the end token, not at the length bound
 
 
 class Seq2Seq:
@@ -57,7 +65,7 @@ class Seq2Seq:
         return self.tokenizer.convert_tokens_to_string(tokens).strip()
 
     def run_groups(self, groups: Sequence[Sequence[str]], decoding_for: Callable[[int], Decoding], batch_tokens: int,
-                   batch_size: int) -> Iterator[tuple[int, int, list[str]]]:
+                   batch_size: int) -> Iterator[tuple[int, int, list[Output]]]:
         """Generate for groups of texts; batches never mix groups, so a group's results do not depend
         on the other groups. Yields (group, texts done in this batch, the group's results once all are
         done, else []) after each batch; every group's results come back in input order."""
@@ -68,21 +76,24 @@ class Seq2Seq:
             batches, group_jobs = batch_jobs(tokenized, decoding_for, batch_tokens, batch_size)
             plans.extend((g, batch, [len(tokenized[i]) for i in batch]) for batch in batches)
             jobs.extend(group_jobs)
-        results = [[""] * len(texts) for texts in groups]
+        results: list[list[Output]] = [[Output("", 0.0, True)] * len(texts) for texts in groups]
         remaining = [len(texts) for texts in groups]
         for g, texts in enumerate(groups):
             if not texts:
                 yield g, 0, []
         for (g, batch, lengths), outputs in zip(plans, self.engine.generate_many(jobs)):
-            for i, length, tokens in zip(batch, lengths, outputs):
-                results[g][i] = self.detokenize(tokens[: decoding_for(length).max_new_tokens - 1])
+            for i, length, hypothesis in zip(batch, lengths, outputs):
+                bound = decoding_for(length).max_new_tokens - 1
+                results[g][i] = Output(self.detokenize(hypothesis.tokens[:bound]), hypothesis.score,
+                                       hypothesis.finished and len(hypothesis.tokens) <= bound)
             remaining[g] -= len(batch)
             yield g, len(batch), results[g] if remaining[g] == 0 else []
         release_memory()  # batches reuse each other's scratch memory; the next model need not
 
-    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int, batch_size: int) -> list[str]:
+    def run(self, texts: Sequence[str], decoding_for: Callable[[int], Decoding], batch_tokens: int,
+            batch_size: int) -> list[Output]:
         """Generate for independent texts (one group) in length-sorted batches; results in input order."""
-        out: list[str] = []
+        out: list[Output] = []
         for _, _, done in self.run_groups([texts], decoding_for, batch_tokens, batch_size):
             out = done or out
         return out

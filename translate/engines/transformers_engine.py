@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from translate.engines import Decoding, EngineOptions, Job, pick_device
+from translate.engines import Decoding, EngineOptions, Hypothesis, Job, pick_device
 from translate.engines.generation import ModelGeneration
 
 
@@ -41,6 +41,9 @@ class TransformersEngine:
         return {k: v for k, v in kwargs.items() if v is not None}
 
     def generate(self, batch: Sequence[list[str]], decoding: Decoding) -> list[list[str]]:
+        return [h.tokens for h in self.hypotheses(batch, decoding)]
+
+    def hypotheses(self, batch: Sequence[list[str]], decoding: Decoding) -> list[Hypothesis]:
         import torch
 
         ids = [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in batch]
@@ -52,10 +55,21 @@ class TransformersEngine:
             mask[row, : len(seq)] = 1
         with torch.inference_mode():
             out = self.model.generate(input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device),
-                                      **self._kwargs(decoding))
+                                      output_scores=True, return_dict_in_generate=True, **self._kwargs(decoding))
+            steps = self.model.compute_transition_scores(out.sequences, out.scores, getattr(out, "beam_indices", None),
+                                                         normalize_logits=decoding.beams == 1)
         special = set(self.tokenizer.all_special_ids)
-        return [self.tokenizer.convert_ids_to_tokens([i for i in row.tolist() if i not in special]) for row in out]
+        eos = self.generation.eos_token_id
+        generated = out.sequences[:, -steps.shape[1]:]
+        results = []
+        for row, step_row, new in zip(out.sequences.tolist(), steps.tolist(), generated.tolist()):
+            length = new.index(eos) + 1 if eos in new else len(new)
+            kept = [s for s, t in zip(step_row[:length], new[:length]) if t != self.pad_id or t == eos]
+            score = sum(kept) / max(1, len(kept))
+            tokens = self.tokenizer.convert_ids_to_tokens([i for i in row if i not in special])
+            results.append(Hypothesis(tokens, float(score), eos in new))
+        return results
 
-    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[list[str]]]:
+    def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[Hypothesis]]:
         for batch, decoding in jobs:  # torch parallelizes within a batch
-            yield self.generate(batch, decoding)
+            yield self.hypotheses(batch, decoding)

@@ -1,0 +1,68 @@
+"""Derive the checker's calibration from the public reference pairs in ../shared/data/ar-en.
+
+    python bench/derive_checks.py     # writes translate/data/checks.json
+
+Nothing is hand-picked but the percentiles named below:
+- length_ratio: English/Arabic non-space characters, pairs with at least 20 Arabic characters;
+  the band is the 0.25th to 99.75th percentile of the 5,109 human pairs.
+- repetition: the share of distinct words in sentences of 16 words or more; the limit is the
+  0.1th percentile of the human English.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "ar-en"
+SETS = {
+    "flores200": ("flores200/arb_Arab.devtest", "flores200/eng_Latn.devtest"),
+    "ntrex128": ("ntrex128/newstest2019-ref.arb.txt", "ntrex128/newstest2019-src.eng.txt"),
+    "tico19": ("tico19/tico19-test.ar", "tico19/tico19-test.en"),
+}
+OUT = ROOT / "translate" / "data"
+
+
+def load_sets() -> dict[str, list[tuple[str, str]]]:
+    sets = {}
+    for name, (ar, en) in SETS.items():
+        ar_lines = (DATA / ar).read_text(encoding="utf-8").splitlines()
+        en_lines = (DATA / en).read_text(encoding="utf-8").splitlines()
+        sets[name] = [(a, e) for a, e in zip(ar_lines, en_lines, strict=True) if a.strip() and e.strip()]
+    return sets
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * q / 100
+    low = int(k)
+    return values[low] + (values[min(low + 1, len(values) - 1)] - values[low]) * (k - low)
+
+
+def main() -> None:
+    sets = load_sets()
+    pairs = [p for rows in sets.values() for p in rows]
+    ratios = [len("".join(e.split())) / len("".join(a.split())) for a, e in pairs if len("".join(a.split())) >= 20]
+    shares = []
+    for _, e in pairs:
+        words = re.findall(r"\w+", e.lower())
+        if len(words) >= 16:
+            shares.append(len(set(words)) / len(words))
+    calibration = {
+        "derived_by": "python bench/derive_checks.py",
+        "pairs": len(pairs),
+        "length_ratio": {"min_arabic_chars": 20, "low": round(percentile(ratios, 0.25), 3),
+                         "high": round(percentile(ratios, 99.75), 3), "percentiles": [0.25, 99.75]},
+        "repetition": {"min_tokens": 16, "min_distinct_share": round(percentile(shares, 0.1), 3), "percentile": 0.1},
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "checks.json").write_text(json.dumps(calibration, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(calibration))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""How often the checks flag clean human translations, and how often they catch corrupted ones.
+
+    python bench/flags.py            # FLORES-200 devtest, NTREX-128, TICO-19 (5,109 pairs)
+
+Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
+corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
+any check). Corruptions: a number dropped, a number changed, a span repeated, Arabic left in, the
+sentence cut short (its last 40% of words dropped), an unrelated sentence (another line's English).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from derive_checks import load_sets  # noqa: E402
+
+from translate.check import _NUMBER, check_pair  # noqa: E402
+
+
+def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict[str, str]:
+    out = {}
+    numbers = list(_NUMBER.finditer(en))
+    if numbers:
+        m = rng.choice(numbers)
+        out["number dropped"] = (en[:m.start()] + en[m.end():]).replace("  ", " ")
+        value = m.group(0)
+        changed = str(int(value.replace(",", "").split(".")[0]) + rng.choice([1, 2, 3, 7, 10]))
+        out["number changed"] = en[:m.start()] + changed + en[m.end():]
+    words = en.split()
+    if len(words) >= 4:
+        i = rng.randrange(0, len(words) - 2)
+        size = rng.choice([1, 2, 3])
+        span = words[i:i + size]
+        out["span repeated"] = " ".join(words[:i + size] + span * 3 + words[i + size:])
+        arabic = [w for w in ar.split() if re.search("[\u0621-\u064a]{2,}", w)]
+        if arabic:
+            j = rng.randrange(0, len(words))
+            out["Arabic left in"] = " ".join(words[:j] + [rng.choice(arabic)] + words[j:])
+        out["cut short"] = " ".join(words[: max(1, int(len(words) * 0.6))])
+    out["unrelated sentence"] = rng.choice(others)
+    return out
+
+
+def main() -> None:
+    sets = load_sets()
+    rng = random.Random(2026)
+    kinds_on_clean: Counter = Counter()
+    print("| set | pairs | clean pairs flagged |")
+    print("|---|---|---|")
+    totals = [0, 0]
+    detected: Counter = Counter()
+    tried: Counter = Counter()
+    for name, pairs in sets.items():
+        flagged = 0
+        others = [e for _, e in pairs]
+        for ar, en in pairs:
+            flags = check_pair(ar, en)
+            flagged += bool(flags)
+            kinds_on_clean.update({f.kind for f in flags})
+            for kind, corrupted in corruptions(ar, en, others, rng).items():
+                if corrupted == en:
+                    continue
+                tried[kind] += 1
+                detected[kind] += bool(check_pair(ar, corrupted))
+        totals[0] += len(pairs)
+        totals[1] += flagged
+        print(f"| {name} | {len(pairs)} | {100 * flagged / len(pairs):.2f}% |")
+    print(f"| all | {totals[0]} | {100 * totals[1] / totals[0]:.2f}% |")
+    print()
+    print("clean pairs flagged, by kind: " + ", ".join(f"{k} {v}" for k, v in kinds_on_clean.most_common()))
+    print()
+    print("| corruption | pairs | caught |")
+    print("|---|---|---|")
+    for kind in tried:
+        print(f"| {kind} | {tried[kind]} | {100 * detected[kind] / tried[kind]:.1f}% |")
+
+
+if __name__ == "__main__":
+    main()
