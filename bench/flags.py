@@ -1,6 +1,7 @@
 """How often the checks flag clean human translations, and how often they catch corrupted ones.
 
     python bench/flags.py            # FLORES-200 devtest, NTREX-128, TICO-19 (5,109 pairs)
+    python bench/flags.py --cost     # also: the checks' share of `brief` time on the 123 NTREX articles (tiny models)
 
 Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
@@ -49,7 +50,47 @@ def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict
     return out
 
 
+def cost() -> None:
+    """The check stage's share of a whole `brief` run, and the retries' cost, with the tests' tiny models."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from bench.run import ntrex_articles
+    from tests.conftest import ENGLISH, TINY_MAX_LENGTH, seed_lines
+    from translate.pipeline import BriefOptions, brief
+    from translate.summarizer import SummaryOptions
+    from translate.testing import build_bart, build_marian
+    from translate.translator import TranslationOptions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        os.environ.setdefault("TRANSLATE_CACHE", str(root / "cache"))
+        marian = build_marian(root / "marian", seed_lines(), ENGLISH, max_length=TINY_MAX_LENGTH)
+        bart = build_bart(root / "bart", ENGLISH)
+        articles = root / "articles"
+        articles.mkdir()
+        for i, text in enumerate(ntrex_articles()):
+            (articles / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+        figures = {}
+        for retries in (True, False, True, False):  # alternate: this machine's speed drifts
+            options = BriefOptions(out_dir=root / f"out-{retries}", force=True, mt_model=str(marian), sum_model=str(bart),
+                                   translation=TranslationOptions(retries=retries), summary=SummaryOptions())
+            report = brief([articles], options)
+            figures.setdefault(retries, []).append(report)
+        on, off = figures[True], figures[False]
+        share = min(r.check_seconds / (r.seconds - r.load_seconds) for r in on)
+        work_on = min(r.seconds - r.load_seconds for r in on)
+        work_off = min(r.seconds - r.load_seconds for r in off)
+        print(f"brief of {len(on[0].done)} NTREX articles (tiny models, abstractive briefs), best of 2: "
+              f"{work_on:.1f} s with checks and retries, {work_off:.1f} s with checks and no retries")
+        print(f"check stage: {100 * share:.2f}% of the brief time; retries: {100 * (work_on / work_off - 1):.1f}% "
+              f"(random weights loop and run to their bound far more often than a trained model)")
+
+
 def main() -> None:
+    if "--cost" in sys.argv:
+        return cost()
     sets = load_sets()
     rng = random.Random(2026)
     kinds_on_clean: Counter = Counter()

@@ -72,7 +72,7 @@ def test_cached_pinned_revision_resolves(hf_cache):
     snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
     source = hub.resolve(ModelPin("translation", REPO, REVISION, files=HASHES), None, option="--mt-model")
     assert source.path == snapshot
-    assert source.provenance() == {"repo": REPO, "revision": REVISION}
+    assert source.provenance() == {"repo": REPO, "revision": REVISION, "name": "translation"}
 
 
 def test_short_revision_resolves_from_the_cache(hf_cache):

@@ -51,6 +51,7 @@ class ModelSource:
     revision: str | None = None  # full commit; None for a local folder
     verified_files: int = 0  # files checked against models.lock hashes
     settings: tuple[tuple[str, object], ...] = ()  # the lock's generation settings for this pinned model
+    name: str = ""  # the lock's name for it (translation, tc-big, ...)
 
     @property
     def pinned_settings(self) -> dict[str, object]:
@@ -63,7 +64,7 @@ class ModelSource:
 
     def provenance(self) -> dict[str, str]:
         if self.repo:
-            return {"repo": self.repo, "revision": self.revision or ""}
+            return {"repo": self.repo, "revision": self.revision or "", **({"name": self.name} if self.name else {})}
         return {"path": str(self.path), "content_sha256": folder_digest(self.path)}
 
 
@@ -199,18 +200,31 @@ class _Missing(Exception):
 def resolve(pin: ModelPin, override: str | None, *, option: str | None = None, brief: bool = False) -> ModelSource:
     """A local folder (``override`` path), another repo (``override`` id), or the pinned model."""
     try:
-        return _resolve(pin, override, option or OPTIONS.get(pin.role, "--model"))
+        return _resolve(pin, override, option or OPTIONS.get(pin.role, "--model"), _named(override, pin.role))
     except _Missing as exc:
         raise ModelUnavailable(missing_message([str(exc)], [pin.role], brief=brief)) from None
 
 
-def _resolve(pin: ModelPin, override: str | None, option: str) -> ModelSource:
+def _named(override: str | None, role: str, lock: Lock | None = None) -> ModelPin | None:
+    """A model the lock pins under the name given (``--mt-model tc-big``)."""
+    if not override or "/" in override:
+        return None
+    try:
+        return (lock or load_lock()).named(override, role)
+    except Exception:  # noqa: BLE001 - no lock: the name is then a folder or nothing
+        return None
+
+
+def _resolve(pin: ModelPin, override: str | None, option: str, named: ModelPin | None = None) -> ModelSource:
+    if override and named is not None:
+        pin, override = named, None
     if override:
         candidate = Path(override).expanduser()
         if candidate.is_dir():
             return ModelSource(pin.role, candidate.resolve())
         if override.startswith((".", "/", "~")) or override.count("/") != 1:
-            raise ModelUnavailable(f"{option} {override}: no such folder, and not a Hub repo id (owner/name).")
+            raise ModelUnavailable(f"{option} {override}: no such folder, no model of that name in models.lock, "
+                                   f"and not a Hub repo id (owner/name).")
         pin = ModelPin(role=pin.role, repo=override, revision="main", settings=pin.settings)
     quiet_hub()
     try:
@@ -221,7 +235,8 @@ def _resolve(pin: ModelPin, override: str | None, option: str) -> ModelSource:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _Missing(f"{_describe(pin)} ({reason})") from None
     pinned = tuple(sorted(pin.settings.items())) if not override else ()
-    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name, verified_files=len(pin.files), settings=pinned)
+    return ModelSource(pin.role, folder, repo=pin.repo, revision=folder.name, verified_files=len(pin.files), settings=pinned,
+                       name=pin.name if not override else "")
 
 
 def resolve_all(needs: dict[str, str | None], lock: Lock | None = None, *, brief: bool = False) -> dict[str, ModelSource]:
@@ -232,7 +247,7 @@ def resolve_all(needs: dict[str, str | None], lock: Lock | None = None, *, brief
     for role, override in needs.items():
         pin = lock.pin(role)
         try:
-            found[role] = _resolve(pin, override, OPTIONS.get(role, "--model"))
+            found[role] = _resolve(pin, override, OPTIONS.get(role, "--model"), _named(override, role, lock))
         except _Missing as exc:
             missing.append(str(exc))
     if missing:

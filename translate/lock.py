@@ -17,7 +17,7 @@ TRANSLATION = "translation"
 SUMMARIZATION = "summarization"
 LOCK_ENV = settings.MODELS_LOCK
 _FULL_SHA = re.compile(r"[0-9a-f]{40}")
-_ENTRY_KEYS = {"repo", "revision", "license", "files", "settings"}
+_ENTRY_KEYS = {"repo", "revision", "license", "files", "settings", "role"}
 # Generation settings a pin may carry, by role; the options classes use the same names.
 SETTINGS_KEYS = {
     SUMMARIZATION: {"num_beams", "min_length", "max_length", "length_penalty", "no_repeat_ngram_size"},
@@ -37,6 +37,11 @@ class ModelPin:
     license: str = ""
     files: dict[str, str] = field(default_factory=dict)  # file name -> sha256 (where known)
     settings: dict[str, object] = field(default_factory=dict)
+    name: str = ""  # the lock's key: the role for the default models, else what users type (tc-big)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.role)
 
     @property
     def revision_is_full(self) -> bool:
@@ -52,10 +57,19 @@ class Lock:
     models: dict[str, ModelPin]
 
     def pin(self, role: str) -> ModelPin:
+        """The default model of a role (the entry named after it)."""
         try:
             return self.models[role]
         except KeyError:
             raise LockError(f"{self.path} pins no model for '{role}'.") from None
+
+    def named(self, name: str, role: str | None = None) -> ModelPin | None:
+        """The pin a user names (``--mt-model tc-big``), if the lock has it (for ``role``, if given)."""
+        pin = self.models.get(name)
+        return pin if pin is not None and (role is None or pin.role == role) else None
+
+    def names(self, role: str) -> list[str]:
+        return [name for name, pin in self.models.items() if pin.role == role]
 
 
 def default_lock_path() -> Path:
@@ -78,17 +92,21 @@ def load_lock(path: Path | None = None) -> Lock:
     except tomllib.TOMLDecodeError as exc:
         raise LockError(f"{path} is not valid TOML: {exc}") from None
     models = {}
-    for role, entry in data.get("models", {}).items():
+    for name, entry in data.get("models", {}).items():
         unknown = sorted(set(entry) - _ENTRY_KEYS)
         if unknown:
-            raise LockError(f"{path}: [models.{role}] has unknown key '{unknown[0]}' (known: {', '.join(sorted(_ENTRY_KEYS))}).")
-        allowed = SETTINGS_KEYS.get(role, set())
+            raise LockError(f"{path}: [models.{name}] has unknown key '{unknown[0]}' (known: {', '.join(sorted(_ENTRY_KEYS))}).")
+        role = entry.get("role", name)
+        if role not in SETTINGS_KEYS:
+            raise LockError(f"{path}: [models.{name}] has role '{role}'; roles are {', '.join(SETTINGS_KEYS)}.")
+        allowed = SETTINGS_KEYS[role]
         unknown = sorted(set(entry.get("settings", {})) - allowed)
         if unknown:
-            raise LockError(f"{path}: [models.{role}.settings] has unknown key '{unknown[0]}' "
+            raise LockError(f"{path}: [models.{name}.settings] has unknown key '{unknown[0]}' "
                             f"(known: {', '.join(sorted(allowed)) or 'none'}).")
         try:
-            models[role] = ModelPin(
+            models[name] = ModelPin(
+                name=name,
                 role=role,
                 repo=entry["repo"],
                 revision=entry["revision"],
@@ -97,21 +115,22 @@ def load_lock(path: Path | None = None) -> Lock:
                 settings=dict(entry.get("settings", {})),
             )
         except KeyError as exc:
-            raise LockError(f"{path}: [models.{role}] lacks {exc}.") from None
+            raise LockError(f"{path}: [models.{name}] lacks {exc}.") from None
     return Lock(path, models)
 
 
 def dump_lock(lock: Lock) -> str:
     body = {
         "models": {
-            role: {
+            name: {
+                **({"role": pin.role} if pin.role != name else {}),
                 "repo": pin.repo,
                 "revision": pin.revision,
                 "license": pin.license,
                 "files": pin.files,
                 **({"settings": pin.settings} if pin.settings else {}),
             }
-            for role, pin in lock.models.items()
+            for name, pin in lock.models.items()
         }
     }
     header = "# Pinned models. Rewritten by `translate models lock` (needs the network).\n\n"

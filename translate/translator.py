@@ -41,6 +41,7 @@ class TranslationOptions:
     threads: int = 0
     strip_diacritics: bool = False
     fixed_output_tokens: int | None = None  # benchmarks only: every output exactly this long
+    retries: bool = True  # translate again what hit its bound or looped (benchmarks turn it off to measure it)
 
     def engine_options(self) -> EngineOptions:
         return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
@@ -71,6 +72,8 @@ def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]
                            f"{NO_REPEAT_NGRAM}", "settings_from": origin}
     if options.fixed_output_tokens:
         decoding["fixed_output_tokens"] = options.fixed_output_tokens
+    if not options.retries:
+        decoding["retries"] = "off"
     return {**source.provenance(), "engine": EngineName(options.engine).value,
             "compute_type": resolve_compute_type(options.engine, device, options.compute_type),
             "decoding": decoding, "chunk_tokens": options.chunk_tokens, "strip_diacritics": options.strip_diacritics}
@@ -135,8 +138,9 @@ class Translator:
         """Never silently cut, and no loop left where a retry removes it. Retries are single-chunk
         jobs, so they never depend on other articles either."""
         o = self.options
-        if o.fixed_output_tokens:  # benchmarks: every output is cut at the fixed length on purpose
-            return out, []
+        if o.fixed_output_tokens or not o.retries:  # benchmarks: outputs cut at a fixed length on purpose
+            return out, ([] if out.finished or o.fixed_output_tokens else
+                         [{"kind": "truncated", "detail": "the model stopped at its length limit; the end may be missing"}])
         flags = []
         if not out.finished:
             retry = self.model.run([chunk], self._full_limit, o.batch_tokens, 1)[0]

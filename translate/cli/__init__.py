@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from translate.cli import brief, models, text
+from translate.cli import brief, check, evaluate, models, text
 
 app = typer.Typer(
     name="translate",
@@ -17,6 +17,8 @@ app.command("brief")(brief.brief)
 app.command("summarize")(brief.summarize)
 app.command("text")(text.text)
 app.command("segment")(text.segment)
+app.command("check")(check.check)
+app.command("eval")(evaluate.evaluate_command)
 app.add_typer(models.app, name="models")
 
 

@@ -126,6 +126,10 @@ Threads = Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses all cores
 ChunkTokens = Annotated[int, typer.Option(min=8, help="Most subword tokens sent to the model at once; longer sentences are split.")]
 BatchTokens = Annotated[int, typer.Option(min=64, help="Most padded source tokens in one batch (speed only).")]
 StripDiacritics = Annotated[bool, typer.Option("--strip-diacritics", help="Remove Arabic diacritics (harakat) before translating.")]
+GlossaryOpt = Annotated[Path | None, typer.Option(
+    "--glossary", help="Required renderings: TSV (Arabic term<TAB>English) or TOML. Near-variants are replaced, the rest flagged.")]
+MinScore = Annotated[float, typer.Option(
+    "--min-score", help="Flag low_confidence below this mean token log-probability.")]
 DEFAULT_CHUNK_TOKENS = DEFAULT_TOKEN_BUDGET
 
 

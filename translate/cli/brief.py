@@ -11,9 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from translate import settings
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, EXIT_USAGE, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, MtModel,
-    StripDiacritics, Threads, console, die, error, friendly_errors, say, translation_options, write_stdout,
+    DEFAULT_CHUNK_TOKENS, EXIT_USAGE, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt,
+    MinScore, MtModel, StripDiacritics, Threads, console, die, error, friendly_errors, say, translation_options,
+    write_stdout,
 )
+from translate.check import DEFAULT_MIN_SCORE
 from translate.engines import ComputeType, Device, EngineName
 from translate.pipeline import BriefOptions, brief as run_brief
 from translate.reader import decode
@@ -88,6 +90,8 @@ def brief(
     batch_tokens: BatchTokens = 4096,
     strip_diacritics: StripDiacritics = False,
     group_articles: Annotated[int, typer.Option(min=1, help="Articles translated in one group before their files are written (speed only).")] = 4,
+    glossary: GlossaryOpt = None,
+    min_score: MinScore = DEFAULT_MIN_SCORE,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
     translation = translation_options(
@@ -99,7 +103,8 @@ def brief(
         summary = SummaryOptions(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
                                  threads=threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
-                               translation=translation, summary=summary, group_articles=group_articles)
+                               translation=translation, summary=summary, group_articles=group_articles,
+                               glossary=glossary, min_score=min_score)
         try:
             report = run_brief(paths, options, reporter)
         finally:

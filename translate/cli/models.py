@@ -7,18 +7,24 @@ from typing import Annotated
 import typer
 
 from translate import hub
-from translate.cli._common import EXIT_FAILED, EXIT_USAGE, console, die, error, friendly_errors, write_stdout
+from translate.cli._common import EXIT_FAILED, EXIT_USAGE, die, error, friendly_errors, say, write_stdout
 from translate.lock import Lock, load_lock, save_lock
 
 app = typer.Typer(help="The pinned models: list, pull, verify, lock.", no_args_is_help=True)
 
-Role = Annotated[str | None, typer.Option(help="Only this role (translation or summarization).")]
+Name = Annotated[str | None, typer.Argument(help="Only this model: a name in models.lock (translation, summarization, "
+                                                "tc-big) or a role (all its models).", show_default=False)]
 
 
-def _pins(lock: Lock, role: str | None):
-    if role is None:
+def _pins(lock: Lock, name: str | None):
+    if name is None:
         return list(lock.models.values())
-    return [lock.pin(role)]
+    if name in lock.models:
+        return [lock.models[name]]
+    pins = [pin for pin in lock.models.values() if pin.role == name]
+    if not pins:
+        die(f"models.lock has no model or role named '{name}' (names: {', '.join(lock.models)}).", EXIT_USAGE)
+    return pins
 
 
 @app.command("list")
@@ -29,60 +35,59 @@ def list_models() -> None:
     write_stdout(f"lock: {lock.path}\ncache: {hub.cache_dir()}")
     for pin in lock.models.values():
         snapshot = hub.cached_snapshot(pin.repo, pin.revision)
-        write_stdout(
-            f"{pin.role}: {pin.repo}@{pin.revision} ({pin.license}), {len(pin.files)} hashed files, "
-            f"cached: {snapshot or 'no'}"
-        )
+        label = pin.name if pin.name == pin.role else f"{pin.name} ({pin.role}; --mt-model {pin.name})"
+        write_stdout(f"{label}: {pin.repo}@{pin.revision} ({pin.license}), {len(pin.files)} hashed files, "
+                     f"cached: {snapshot or 'no'}")
 
 
 @app.command()
-def pull(role: Role = None) -> None:
+def pull(name: Name = None) -> None:
     """Download exactly the pinned revisions into the Hugging Face cache and check their hashes."""
     with friendly_errors():
         lock = load_lock()
-        for pin in _pins(lock, role):
-            source = hub.resolve(pin, None, option="--mt-model" if pin.role == "translation" else "--sum-model")
-            console.print(f"{pin.role}: {pin.repo}@{source.revision} -> {source.path}")
+        for pin in _pins(lock, name):
+            source = hub.resolve(pin, None)
+            say(f"{pin.name}: {pin.repo}@{source.revision} -> {source.path}")
 
 
 @app.command()
-def verify(role: Role = None) -> None:
+def verify(name: Name = None) -> None:
     """Re-check cached files against the sha256 in models.lock; any difference fails loudly."""
     with friendly_errors():
         lock = load_lock()
     failed = False
-    for pin in _pins(lock, role):
+    for pin in _pins(lock, name):
         snapshot = hub.cached_snapshot(pin.repo, pin.revision)
         if snapshot is None:
-            error(f"{pin.role}: {pin.repo}@{pin.revision} is not in the cache ({hub.cache_dir()}).")
+            error(f"{pin.name}: {pin.repo}@{pin.revision} is not in the cache ({hub.cache_dir()}).")
             failed = True
         elif not pin.files:
-            error(f"{pin.role}: models.lock records no file hashes for {pin.repo}; run `translate models lock`.")
+            error(f"{pin.name}: models.lock records no file hashes for {pin.repo}; run `translate models lock`.")
             failed = True
         else:
             try:
                 names = hub.verify(pin, snapshot)
             except hub.HashMismatch as exc:
-                error(f"{pin.role}: HASH MISMATCH, do not use this model. {exc}")
+                error(f"{pin.name}: HASH MISMATCH, do not use this model. {exc}")
                 failed = True
             else:
-                console.print(f"{pin.role}: {len(names)} files match models.lock ({snapshot})")
+                say(f"{pin.name}: {len(names)} files match models.lock ({snapshot})")
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("lock")
-def lock_models(role: Role = None) -> None:
+def lock_models(name: Name = None) -> None:
     """Online: resolve each pinned revision to its full commit and record the files' sha256."""
     with friendly_errors():
         lock = load_lock()
     if hub.offline():
         die("`translate models lock` needs the Hugging Face Hub, and HF_HUB_OFFLINE is set.", EXIT_USAGE)
     models = dict(lock.models)
-    for pin in _pins(lock, role):
+    for pin in _pins(lock, name):
         try:
-            models[pin.role] = hub.lock_pin(pin)
+            models[pin.name] = hub.lock_pin(pin)
         except Exception as exc:  # network and Hub errors of every kind: report and stop
             die(f"could not lock {pin.repo}@{pin.revision}: {exc}", EXIT_USAGE)
-        console.print(f"{pin.role}: {pin.repo}@{models[pin.role].revision}, {len(models[pin.role].files)} files")
+        say(f"{pin.name}: {pin.repo}@{models[pin.name].revision}, {len(models[pin.name].files)} files")
     save_lock(Lock(lock.path, models))

@@ -7,10 +7,14 @@ from typing import Annotated
 
 import typer
 
+from translate.check import DEFAULT_MIN_SCORE, check_article
+from translate.article import Article, Source
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, MtModel,
-    StripDiacritics, Threads, friendly_errors, read_input, translation_options, write_stdout,
+    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt, MinScore,
+    MtModel, StripDiacritics, Threads, friendly_errors, read_input, translation_options, warn, write_stdout,
 )
+from translate.pipeline import read_glossary
+from translate.render import reasons, to_check
 from translate.engines import ComputeType, Device, EngineName
 from translate.normalize import normalize
 from translate.render import clean
@@ -33,16 +37,31 @@ def text(
     chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
     batch_tokens: BatchTokens = 4096,
     strip_diacritics: StripDiacritics = False,
+    glossary: GlossaryOpt = None,
+    min_score: MinScore = DEFAULT_MIN_SCORE,
 ) -> None:
-    """Translate Arabic text; English paragraphs on stdout, one per input paragraph, blank line between."""
+    """Translate Arabic text; English paragraphs on stdout, one per input paragraph, blank line between.
+
+    One warning line per sentence to double-check goes to stderr; it never changes the exit code.
+    """
     options = translation_options(
         beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
         chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics,
     )
     with friendly_errors():
+        terms = read_glossary(glossary)
         source = read_input(text, file)
         translator = Translator.load(mt_model, options=options)
-        write_stdout("\n\n".join(clean(p) for p in translator.translate(source.text)))
+        article = Article(Source(source.name, source.sha256, source.encoding), "")
+        article.paragraphs = translator.translate_paragraphs(translator.prepare(source.text))
+        check_article(article, terms, min_score)
+        write_stdout("\n\n".join(clean(p.en) for p in article.paragraphs))
+        number = 0
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                number += 1
+                if to_check(sentence):
+                    warn(f"sentence {number}: {reasons(sentence)}")
 
 
 def segment(

@@ -53,6 +53,7 @@ class Seq2Seq:
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelUnavailable(f"Cannot load a model from {folder}: {reason}") from None
         self.tokens = lru_cache(maxsize=16384)(self._tokens)  # chunking counts, then batching reuses
+        self.produced_tokens = 0  # target tokens generated so far (for throughput figures)
         release_memory()  # loading leaves large freed buffers behind
 
     def _tokens(self, text: str) -> tuple[str, ...]:
@@ -84,6 +85,7 @@ class Seq2Seq:
         for (g, batch, lengths), outputs in zip(plans, self.engine.generate_many(jobs)):
             for i, length, hypothesis in zip(batch, lengths, outputs):
                 bound = decoding_for(length).max_new_tokens - 1
+                self.produced_tokens += min(len(hypothesis.tokens), bound)
                 results[g][i] = Output(self.detokenize(hypothesis.tokens[:bound]), hypothesis.score,
                                        hypothesis.finished and len(hypothesis.tokens) <= bound)
             remaining[g] -= len(batch)

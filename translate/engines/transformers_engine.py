@@ -67,7 +67,9 @@ class TransformersEngine:
             kept = [s for s, t in zip(step_row[:length], new[:length]) if t != self.pad_id or t == eos]
             score = sum(kept) / max(1, len(kept))
             tokens = self.tokenizer.convert_ids_to_tokens([i for i in row if i not in special])
-            results.append(Hypothesis(tokens, float(score), eos in new))
+            # With forced_eos_token_id, generate() puts the end token in the last slot itself: that is a cut.
+            forced = self.generation.forced_eos_token_id is not None and length >= decoding.max_new_tokens
+            results.append(Hypothesis(tokens, float(score), eos in new and not forced))
         return results
 
     def generate_many(self, jobs: Sequence[Job]) -> Iterator[list[Hypothesis]]:

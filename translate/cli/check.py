@@ -1,0 +1,60 @@
+"""`translate check`: the checks on any line-aligned Arabic and English files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.cli._common import EXIT_FAILED, EXIT_USAGE, GlossaryOpt, die, friendly_errors, say, write_stdout
+from translate.check import check_pair, load_glossary
+from translate.reader import decode
+
+
+def _lines(path: Path, option: str) -> list[str]:
+    if not path.is_file():
+        die(f"{option} {path}: no such file.", EXIT_USAGE)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        die(f"{option} {path}: cannot be read ({exc.strerror or exc}).", EXIT_USAGE)
+    if not data.strip():
+        return []
+    text, _ = decode(data, str(path))
+    return text.splitlines()
+
+
+def check(
+    source: Annotated[Path, typer.Option("--source", help="Arabic, one sentence or segment a line.")],
+    translation: Annotated[Path, typer.Option("--translation", help="English, line-aligned with --source.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line on stdout.")] = False,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Check a translation line by line: numbers, Arabic left in, loops, length, endings, glossary.
+
+    Exit 0 when no line is flagged, 1 when any is, 2 on usage errors.
+    """
+    with friendly_errors():
+        arabic, english = _lines(source, "--source"), _lines(translation, "--translation")
+        if len(arabic) != len(english):
+            die(f"--source has {len(arabic)} lines and --translation {len(english)}; they must be line-aligned.", EXIT_USAGE)
+        terms = None
+        if glossary is not None:
+            try:
+                terms = load_glossary(glossary)
+            except (OSError, ValueError) as exc:
+                die(f"--glossary {glossary}: {getattr(exc, 'strerror', None) or exc}", EXIT_USAGE)
+        flagged = 0
+        for number, (ar, en) in enumerate(zip(arabic, english), 1):
+            flags = check_pair(ar, en, terms) if ar.strip() or en.strip() else []
+            flagged += bool(flags)
+            if as_json:
+                write_stdout(json.dumps({"line": number, "flags": [f.as_dict() for f in flags]}, ensure_ascii=False))
+            else:
+                for flag in flags:
+                    write_stdout(f"{number}\t{flag.kind}\t{flag.detail}")
+        if not as_json:
+            say(f"{flagged} of {len(arabic)} lines flagged")
+    raise typer.Exit(EXIT_FAILED if flagged else 0)
