@@ -3,6 +3,7 @@
     python bench/run.py            # full: 256 sentences, the 123 NTREX articles
     python bench/run.py --quick    # under 5 minutes: 64 sentences, 3 articles
     python bench/run.py --grouping-only --n-articles 24   # the cost of batches that never mix articles
+    python bench/run.py --models --n-sentences 64          # opus-mt-ar-en and opus-mt-tc-big-ar-en, int8 and float32
 
 Builds (once, cached in --workdir) MarianMT and BART models of the shapes in
 ../shared/model-shapes with random weights and real tokenizers: SentencePiece models of
@@ -59,6 +60,17 @@ def ntrex_articles() -> list[str]:
     return ["\n".join(lines) for lines in articles.values()]
 
 
+def build_tc_big(workdir: Path) -> Path:
+    from translate.testing import build_marian
+
+    folder = workdir / "opus-mt-tc-big-ar-en-shape"
+    if not (folder / "config.json").is_file():
+        print("building a random-weight MarianMT of opus-mt-tc-big-ar-en's shape...", file=sys.stderr)
+        shape = json.loads((SHAPES / "opus-mt-tc-big-ar-en.json").read_text())
+        build_marian(folder, arabic_lines(), english_lines(), vocab_size=8000, shape=shape, english_only=True, tc_big=True)
+    return folder
+
+
 def build_models(workdir: Path) -> tuple[Path, Path]:
     from translate.testing import build_bart, build_marian
 
@@ -82,11 +94,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _options(engine: str, batch_sentences: int | None = None):
+def _options(engine: str, batch_sentences: int | None = None, compute: str | None = None):
     from translate.summarizer import SummaryOptions
     from translate.translator import TranslationOptions
 
-    compute = COMPUTE[engine]
+    compute = compute or COMPUTE[engine]
     translation = TranslationOptions(beams=BEAMS, engine=engine, compute_type=compute, fixed_output_tokens=OUTPUT_TOKENS)
     if batch_sentences:
         translation = replace(translation, batch_sentences=batch_sentences)
@@ -134,7 +146,7 @@ def worker(args: argparse.Namespace) -> None:
     from translate.summarizer import SummaryOptions
     from translate.translator import Translator
 
-    translation, summary = _options(args.worker, args.batch_sentences)
+    translation, summary = _options(args.worker, args.batch_sentences, args.compute)
     if args.phase == "raw":  # translation throughput on the NTREX sentences
         translator = Translator(ModelSource("translation", args.marian), translation)
         sentences = json.loads(args.sentences.read_text(encoding="utf-8"))
@@ -184,12 +196,13 @@ def worker(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def prepare_ct2(marian: Path, bart: Path) -> None:
+def prepare_ct2(*folders: Path, computes: tuple[str, ...] = (COMPUTE["ctranslate2"],)) -> None:
     """Convert once, outside the measured processes (conversion loads the fp32 model in torch)."""
     from translate.engines.ctranslate2_engine import converted
 
-    for folder in (marian, bart):
-        converted(folder, COMPUTE["ctranslate2"])
+    for folder in folders:
+        for compute in computes:
+            converted(folder, compute)
 
 
 def main() -> None:
@@ -203,6 +216,9 @@ def main() -> None:
         parser.add_argument(hidden, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--phase", choices=["raw", "pipeline", "overhead", "grouping"], help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=REPEATS, help=argparse.SUPPRESS)
+    parser.add_argument("--compute", help=argparse.SUPPRESS)
+    parser.add_argument("--models", action="store_true",
+                        help="only the model table: opus-mt-ar-en and opus-mt-tc-big-ar-en, ctranslate2 int8 and float32")
     parser.add_argument("--grouping-only", action="store_true",
                         help="only the cost of batches that never mix articles (ctranslate2, the --n-articles articles)")
     parser.add_argument("--batch-sentences", type=int, help=argparse.SUPPRESS)
@@ -214,6 +230,8 @@ def main() -> None:
     os.environ.setdefault("TRANSLATE_CACHE", str(args.workdir / "cache"))
     marian, bart = build_models(args.workdir)
     prepare_ct2(marian, bart)
+    if args.models:
+        prepare_ct2(marian, build_tc_big(args.workdir), computes=("int8", "float32"))
     n_sentences, n_articles = (64, 3) if args.quick else (256, 123)
     n_sentences, n_articles = args.n_sentences or n_sentences, args.n_articles or n_articles
     from translate.normalize import normalize
@@ -242,6 +260,28 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"  {json.dumps(result)}", file=sys.stderr)  # each figure as it comes: a full run takes over an hour
         return result
+
+    if args.models:
+        tc_big = build_tc_big(args.workdir)
+        rows = []
+        for name, folder in (("opus-mt-ar-en", marian), ("opus-mt-tc-big-ar-en", tc_big)):
+            for compute in ("int8", "float32"):
+                print(f"measuring {name} {compute}...", file=sys.stderr)
+                command = [sys.executable, __file__, "--worker", "ctranslate2", "--phase", "raw", "--marian", str(folder),
+                           "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles),
+                           "--compute", compute]
+                done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+                if done.returncode:
+                    sys.exit(f"{name} {compute} failed:\n{done.stderr}")
+                rows.append((name, compute, json.loads(done.stdout.strip().splitlines()[-1])))
+                print(f"  {json.dumps(rows[-1][2])}", file=sys.stderr)
+        print(f"ctranslate2 on {os.cpu_count()} CPU threads, beams {BEAMS}, {OUTPUT_TOKENS} target tokens per sentence, "
+              f"{rows[0][2]['sentences']} NTREX sentences")
+        print("| model | compute | target tokens/s | peak RSS (MB) |")
+        print("|---|---|---|---|")
+        for name, compute, result in rows:
+            print(f"| {name} | {compute} | {result['tokens_per_s']:.1f} | {result['peak_rss_mb']:.0f} |")
+        return
 
     def report_grouping(result: dict) -> None:
         print(f"batches within each article against batches pooled across articles (ctranslate2, {result['articles']} "

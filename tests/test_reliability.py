@@ -305,12 +305,12 @@ def test_kill_at_several_moments_then_rerun_equals_a_clean_run(tmp_path, tiny_ma
     for copy in range(3):
         for path in SEEDS.glob("*.txt"):
             (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
-    clean = tmp_path / "clean"
-    assert subprocess.run(brief_command(folder, clean, tiny_marian, "--beams", "2"), cwd=ROOT,
+    clean = tmp_path / "clean"  # no chunk cache: every run translates for itself
+    assert subprocess.run(brief_command(folder, clean, tiny_marian, "--beams", "2", "--no-cache"), cwd=ROOT,
                           capture_output=True, timeout=600).returncode == 0
     out = tmp_path / "out"
     for moment in (0.0, 1, 3):
-        process = subprocess.Popen(brief_command(folder, out, tiny_marian, "--beams", "2", "--group-articles", "1"),
+        process = subprocess.Popen(brief_command(folder, out, tiny_marian, "--beams", "2", "--group-articles", "1", "--no-cache"),
                                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while len(list(out.glob("*.json"))) < moment * 2 and time.monotonic() < deadline and process.poll() is None:
@@ -319,7 +319,7 @@ def test_kill_at_several_moments_then_rerun_equals_a_clean_run(tmp_path, tiny_ma
         process.wait()
         for path in out.glob("*.json"):
             json.loads(path.read_text(encoding="utf-8"))
-    rerun = subprocess.run(brief_command(folder, out, tiny_marian, "--beams", "2"), cwd=ROOT, capture_output=True,
+    rerun = subprocess.run(brief_command(folder, out, tiny_marian, "--beams", "2", "--no-cache"), cwd=ROOT, capture_output=True,
                            text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     ours, theirs = outputs(out), outputs(clean)

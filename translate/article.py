@@ -47,6 +47,7 @@ class Source:
     path: str
     sha256: str
     encoding: str
+    format: str = "text"  # text, markdown, html or docx
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Article:
     flags: list[dict[str, Any]] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     cache_key: str = ""
+    date: str | None = None  # publication date, when the page gives one
 
     @property
     def sentence_count(self) -> int:
@@ -99,7 +101,7 @@ class Article:
 
     def set_flags(self) -> None:
         flags: list[dict[str, Any]] = []
-        if self.source.encoding not in ("utf-8", "str"):
+        if self.source.encoding not in ("utf-8", "str", "docx"):
             flags.append({"kind": "encoding", "detail": f"read as {ENCODING_NAMES.get(self.source.encoding, self.source.encoding)}"})
         split = sum(len(s.chunks) > 1 for p in self.paragraphs for s in p.sentences)
         if split:
@@ -115,8 +117,10 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         brief = self.brief or Brief("", "")
         return {
-            "source": {"path": self.source.path, "sha256": self.source.sha256, "encoding": self.source.encoding},
+            "source": {"path": self.source.path, "sha256": self.source.sha256, "encoding": self.source.encoding,
+                       "format": self.source.format},
             "output": self.output,
+            "date": self.date,
             "title": self.title,
             "title_from": self.title_from,
             "brief": {"text": brief.text, "method": brief.method, "parts": brief.parts,
@@ -149,4 +153,5 @@ class Article:
             flags=data["flags"],
             provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
             cache_key=data["provenance"]["cache_key"],
+            date=data.get("date"),
         )

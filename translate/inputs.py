@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate.reader import FORMATS
 from translate.render import Failure
 
-INPUT_SUFFIXES = (".txt", ".md")
+INPUT_SUFFIXES = tuple(FORMATS)
 
 
 class UsageError(Exception):

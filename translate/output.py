@@ -19,10 +19,12 @@ from filelock import FileLock, Timeout
 
 from translate.article import Article
 from translate.atomic import OutputError, remove_stale_temp_files, write_text_atomic
-from translate.render import article_markdown, marker_key
+from translate.render import article_html, article_markdown, marker_key
 
 LOCK_NAME = ".translate-briefing.lock"
 BRIEFING = "briefing.md"
+BRIEFING_HTML = "briefing.html"
+PAGES = (".md", ".html")  # written before the record; each carries the cache key on its first line
 
 
 class OutputFolder:
@@ -31,6 +33,9 @@ class OutputFolder:
 
     def md_path(self, output: str) -> Path:
         return self.root / f"{output}.md"
+
+    def page_paths(self, output: str) -> list[Path]:
+        return [self.root / f"{output}{suffix}" for suffix in PAGES]
 
     def json_path(self, output: str) -> Path:
         return self.root / f"{output}.json"
@@ -68,10 +73,11 @@ class OutputFolder:
                                                          f"{exc.strerror or exc}") from None
 
     def _remove_incomplete(self) -> None:
-        for md in self.root.rglob("*.md"):
-            key = self._md_key(md)
-            if key is not None and self._json_key(md.with_suffix(".json")) != key:
-                md.unlink(missing_ok=True)
+        for suffix in PAGES:
+            for page in self.root.rglob(f"*{suffix}"):
+                key = self._md_key(page)
+                if key is not None and self._json_key(page.with_suffix(".json")) != key:
+                    page.unlink(missing_ok=True)
 
     @staticmethod
     def _md_key(path: Path) -> str | None:
@@ -89,17 +95,19 @@ class OutputFolder:
             return None
 
     def complete(self, output: str, key: str) -> bool:
-        return self._md_key(self.md_path(output)) == key and self._json_key(self.json_path(output)) == key
+        return all(self._md_key(page) == key for page in self.page_paths(output)) and self._json_key(self.json_path(output)) == key
 
     def read(self, output: str) -> Article:
         return Article.from_dict(json.loads(self.json_path(output).read_text(encoding="utf-8")))
 
-    def write(self, article: Article) -> None:
+    def write(self, article: Article, stamp: str) -> None:
         write_text_atomic(self.md_path(article.output), article_markdown(article))
+        write_text_atomic(self.root / f"{article.output}.html", article_html(article, stamp))
         body = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
         write_text_atomic(self.json_path(article.output), body)  # last: it marks the article done
 
-    def write_briefing(self, text: str) -> Path:
+    def write_briefing(self, markdown: str, html: str) -> Path:
+        write_text_atomic(self.root / BRIEFING_HTML, html)
         path = self.root / BRIEFING
-        write_text_atomic(path, text)
+        write_text_atomic(path, markdown)
         return path

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Protocol
 
 from translate.article import Article, Source
+from translate.cache import ChunkCache
 from translate.check import DEFAULT_MIN_SCORE, check_article, glossary_digest, load_glossary
 from translate.hub import ModelSource, resolve_all
-from translate.inputs import InputFile, UsageError, collect_inputs
+from translate.inputs import INPUT_SUFFIXES, InputFile, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
-from translate.reader import InputError, read_source
-from translate.render import Failure, briefing_markdown
+from translate.reader import InputError, SourceText, read_source
+from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
 from translate.summarizer import (
     AbstractiveSummarizer, ExtractiveSummarizer, Summarizer, SummarizerKind, SummaryOptions, describe_abstractive,
@@ -47,6 +48,7 @@ class BriefOptions:
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     group_articles: int = 4  # at most this many articles share a group (speed only: batches never mix articles)
     glossary: Path | None = None  # Arabic term -> required English rendering (TSV or TOML)
+    cache: bool = True  # translated chunks kept in the tool's cache (SQLite) and reused
     min_score: float = DEFAULT_MIN_SCORE  # low_confidence below this mean token log-probability
 
 
@@ -95,6 +97,9 @@ class _Models:
         self._summarizer: Summarizer | None = None
         self.load_seconds = 0.0
 
+    def _warn(self, text: str) -> None:
+        self.reporter.message("warning: " + text)
+
     def _converting(self, folder: Path) -> None:
         self.reporter.message(f"converting {folder} to CTranslate2 (once; cached for later runs)")
 
@@ -103,6 +108,8 @@ class _Models:
             start = time.perf_counter()
             self.reporter.message(f"loading the translation model from {self.sources[TRANSLATION].path}")
             self._translator = Translator(self.sources[TRANSLATION], self.options.translation, on_convert=self._converting)
+            if self.options.cache:
+                self._translator.cache = ChunkCache(self._translator.cache_identity(), warn=self._warn)
             self.load_seconds += time.perf_counter() - start
         return self._translator
 
@@ -150,56 +157,86 @@ def _groups(articles: list[Article], chunk_counts: list[int], max_articles: int)
     return groups + [[i] for i in large]
 
 
-def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
-          clock: Callable[[], float] = time.perf_counter) -> BriefReport:
-    """Translate and brief every article under ``paths`` into ``options.out_dir``."""
-    reporter = reporter or SilentReporter()
-    started = clock()
-    report = BriefReport()
-    glossary = read_glossary(options.glossary)
-    inputs, report.failed = collect_inputs(paths, options.out_dir)
-    for failure in report.failed:
-        reporter.file(failure.path, "failed", failure.reason)
-    lock = load_lock()
-    needs = {TRANSLATION: options.mt_model}
-    if SummarizerKind(options.summary.summarizer) is SummarizerKind.abstractive:
-        needs[SUMMARIZATION] = options.sum_model
-    folder = OutputFolder(options.out_dir)
-    with folder.locked(on_wait=reporter.message):
-        sources = resolve_all(needs, lock, brief=True)
+class Briefer:
+    """One output folder and its models, for one pass (`brief`) or many (`watch`)."""
+
+    def __init__(self, options: BriefOptions, reporter: Reporter | None = None,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.options, self.reporter, self.clock = options, reporter or SilentReporter(), clock
+        self.glossary = read_glossary(options.glossary)
+        self.folder = OutputFolder(options.out_dir)
+        self.lock = load_lock()
+        self.needs = {TRANSLATION: options.mt_model}
+        if SummarizerKind(options.summary.summarizer) is SummarizerKind.abstractive:
+            self.needs[SUMMARIZATION] = options.sum_model
+        self.models: _Models | None = None
+        self.signature: RunSignature | None = None
+        self.warnings: list[str] = []
+        self.reported_failures: dict[str, tuple[int, int] | None] = {}  # path -> file state when last reported
+
+    def _start(self) -> None:
+        """Every model found (all missing ones named at once), the signature built: once, under the folder lock."""
+        if self.models is not None:
+            return
+        sources = resolve_all(self.needs, self.lock, brief=True)
         for source in sources.values():
             if source.unverified:
-                report.warnings.append(unverified_warning(source))
-                reporter.message("warning: " + report.warnings[-1])
-        signature = report.signature = run_signature(sources, options, glossary)
-        models = _Models(sources, options, reporter)
+                self.warnings.append(unverified_warning(source))
+                self.reporter.message("warning: " + self.warnings[-1])
+        self.signature = run_signature(sources, self.options, self.glossary)
+        self.models = _Models(sources, self.options, self.reporter)
+
+    def _fail(self, report: BriefReport, failure: Failure) -> None:
+        """Listed in every briefing; said once per state of the file (watch retries it only when it changes)."""
+        report.failed.append(failure)
+        try:
+            info = Path(failure.path).stat()
+            state: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            state = None
+        if self.reported_failures.get(failure.path, ()) != state:
+            self.reporter.file(failure.path, "failed", failure.reason)
+            self.reported_failures[failure.path] = state
+
+    def run_once(self, paths: Sequence[Path], *, announce_skips: bool = True) -> BriefReport:
+        options, reporter, clock, folder = self.options, self.reporter, self.clock, self.folder
+        started = clock()
+        report = BriefReport()
+        inputs, failures = collect_inputs(paths, options.out_dir)
+        for failure in failures:
+            self._fail(report, failure)
+        self._start()
+        assert self.models is not None and self.signature is not None
+        models, signature = self.models, self.signature
+        report.warnings, report.signature = list(self.warnings), signature
 
         finished: list[Article] = []
         todo: list[tuple[InputFile, Article]] = []
-        texts: list[str] = []
+        texts: list[SourceText] = []
         for item in inputs:
             try:
                 text = read_source(item.path)
             except InputError as exc:
-                report.failed.append(Failure(str(item.path), exc.reason))
-                reporter.file(str(item.path), "failed", exc.reason)
+                self._fail(report, Failure(str(item.path), exc.reason))
                 continue
+            self.reported_failures.pop(str(item.path), None)
             key = signature.cache_key(text.sha256)
             if not options.force and folder.complete(item.output, key):
                 report.skipped.append(str(item.path))
                 finished.append(folder.read(item.output))
-                reporter.file(str(item.path), "skipped", "unchanged")
+                if announce_skips:
+                    reporter.file(str(item.path), "skipped", "unchanged")
                 continue
-            article = Article(Source(str(item.path), text.sha256, text.encoding), item.output, cache_key=key,
-                              provenance=signature.provenance())
+            article = Article(Source(str(item.path), text.sha256, text.encoding, text.format), item.output, cache_key=key,
+                              provenance=signature.provenance(), date=text.date)
             todo.append((item, article))
-            texts.append(text.text)
+            texts.append(text)
 
         if todo:
             translator = models.translator()
             summarizer = models.summarizer()
             for (_, article), text in zip(todo, texts):
-                article.paragraphs = translator.prepare(text)
+                article.paragraphs = translator.prepare(text.text, text.blocks)
             counts = [sum(len(s.chunks) for p in a.paragraphs for s in p.sentences) for _, a in todo]
             reporter.start(len(todo), sum(counts))
             for group in _groups([a for _, a in todo], counts, options.group_articles):
@@ -213,23 +250,100 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
                     item, article = members[k]
                     article.brief = brief_
                     t_check = clock()
-                    check_article(article, glossary, options.min_score)
+                    check_article(article, self.glossary, options.min_score)
                     report.check_seconds += clock() - t_check
                     article.set_title(item.path.name)
                     article.set_flags()
                     article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),
                                                      "brief_done_s": round(clock() - t1, 3),
                                                      "note": "translation time shared by the articles of its group"}
-                    folder.write(article)
+                    folder.write(article, signature.stamp())
                     finished.append(article)
                     report.done.append(str(item.path))
                     reporter.advance(articles=1)
                     reporter.file(str(item.path), "done", f"{article.sentence_count} sentences")
 
         date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        report.briefing = folder.write_briefing(briefing_markdown(
-            finished, report.failed, date=date, done=len(report.done), skipped=len(report.skipped),
-            stamp=signature.stamp()))
-    report.seconds = clock() - started
-    report.load_seconds = models.load_seconds
-    return report
+        totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp()}
+        report.briefing = folder.write_briefing(briefing_markdown(finished, report.failed, **totals),
+                                                briefing_html(finished, report.failed, **totals))
+        report.seconds = clock() - started
+        report.load_seconds, models.load_seconds = models.load_seconds, 0.0
+        return report
+
+
+def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
+          clock: Callable[[], float] = time.perf_counter) -> BriefReport:
+    """Translate and brief every article under ``paths`` into ``options.out_dir``."""
+    briefer = Briefer(options, reporter, clock)
+    collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
+    with briefer.folder.locked(on_wait=briefer.reporter.message):
+        return briefer.run_once(paths)
+
+
+def _input_filter(out_dir: Path):
+    out = out_dir.resolve()
+
+    def wanted(_change, path: str) -> bool:
+        candidate = Path(path)
+        return (candidate.suffix.lower() in INPUT_SUFFIXES and not candidate.name.startswith(".")
+                and out not in candidate.resolve().parents)
+
+    return wanted
+
+
+def _settled(paths: set[Path], settle: float, stop) -> None:
+    """Wait until none of ``paths`` changes size or time for ``settle`` seconds (a copy still being written)."""
+    def state():
+        out = {}
+        for path in paths:
+            try:
+                info = path.stat()
+                out[path] = (info.st_size, info.st_mtime_ns)
+            except OSError:
+                out[path] = None
+        return out
+
+    before = state()
+    while not stop.wait(settle):
+        now = state()
+        if now == before:
+            return
+        before = now
+
+
+def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None, stop=None, *,
+          settle: float = 1.0, force_polling: bool | None = None,
+          on_pass: Callable[[BriefReport], None] | None = None) -> BriefReport:
+    """Brief what is there, then each file added or changed once it has stopped changing, until ``stop``
+    is set or Ctrl-C; models stay loaded and briefing.md is rewritten after each pass."""
+    import threading
+
+    from watchfiles import watch as watch_files
+
+    stop = stop or threading.Event()
+    briefer = Briefer(options, reporter)
+    collect_inputs(paths, options.out_dir)
+    total = BriefReport()
+    with briefer.folder.locked(on_wait=briefer.reporter.message):
+        def add(report: BriefReport) -> None:
+            total.done += report.done
+            total.skipped, total.failed, total.warnings = report.skipped, report.failed, report.warnings
+            total.seconds += report.seconds
+            total.load_seconds += report.load_seconds
+            total.briefing, total.signature = report.briefing, report.signature
+            if on_pass:
+                on_pass(report)
+
+        add(briefer.run_once(paths))
+        try:
+            for changes in watch_files(*paths, stop_event=stop, watch_filter=_input_filter(options.out_dir),
+                                       force_polling=force_polling, debounce=400, step=100, rust_timeout=500,
+                                       yield_on_timeout=False, raise_interrupt=True):
+                _settled({Path(path) for _, path in changes}, settle, stop)
+                if stop.is_set():
+                    break
+                add(briefer.run_once(paths, announce_skips=False))
+        except KeyboardInterrupt:
+            pass
+    return total

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate.formats import Block, FormatError, html_encoding, parse_docx, parse_html, parse_markdown
+
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
@@ -27,6 +29,13 @@ class SourceText:
     text: str
     encoding: str
     sha256: str  # of the raw bytes
+    blocks: tuple[Block, ...] | None = None  # web pages, Word and Markdown: paragraphs and headings as marked
+    format: str = "text"
+    title: str | None = None
+    date: str | None = None
+
+
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -72,13 +81,41 @@ def read_source(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return source_from_bytes(data, str(path))
+    return source_from_bytes(data, str(path), FORMATS.get(path.suffix.lower(), "text"))
 
 
-def source_from_bytes(data: bytes, name: str) -> SourceText:
-    text, encoding = decode(data, name)
+def source_from_bytes(data: bytes, name: str, kind: str = "text") -> SourceText:
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        if kind == "docx":
+            if not data.strip():
+                raise InputError(name, "the file is empty")
+            parsed = parse_docx(data)
+            encoding = "docx"
+        elif kind == "html":
+            if not data.strip():
+                raise InputError(name, "the file is empty")
+            declared = html_encoding(data)
+            if declared:
+                try:
+                    html, encoding = data.decode(declared), declared
+                except UnicodeDecodeError:
+                    raise InputError(name, f"the page says it is {declared} but is not valid {declared}") from None
+            else:
+                html, encoding = decode(data, name)
+            parsed = parse_html(html)
+        elif kind == "markdown":
+            text, encoding = decode(data, name)
+            parsed = parse_markdown(text)
+        else:
+            text, encoding = decode(data, name)
+            require_arabic(text, name)
+            return SourceText(name, text, encoding, sha256)
+    except FormatError as exc:
+        raise InputError(name, str(exc)) from None
+    text = "\n".join(block.text for block in parsed.blocks)
     require_arabic(text, name)
-    return SourceText(name, text, encoding, hashlib.sha256(data).hexdigest())
+    return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.title, parsed.date)
 
 
 def source_from_text(text: str, name: str = "<text>") -> SourceText:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from translate.article import INFO_KINDS, Article, Sentence
@@ -63,7 +64,7 @@ def article_markdown(article: Article) -> str:
     counts = article.check_counts()
     if counts["sentences_to_check"]:
         lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
-    lines += [f"*Source:* {md_inline(article.source.path)}", ""]
+    lines += [f"*Source:* {md_inline(article.source.path)}" + (f" · published {md_inline(article.date)}" if article.date else ""), ""]
     if article.flags:
         lines += ["*Check:* " + "; ".join(md_inline(flag["detail"]) for flag in article.flags), ""]
     lines += ["## Translation", ""]
@@ -102,6 +103,42 @@ def _snippet(text: str, words: int = 8) -> str:
 WORST = 10
 
 
+def worst_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence]]:
+    """The batch's sentences most in need of a look: most reasons first, then the least confident."""
+    ranked = sorted(((len([f for f in s.flags if f["kind"] not in INFO_KINDS]), s.score or 0.0, a.output, k, a, s)
+                     for a in articles for k, s in enumerate(a.flagged())), key=lambda x: (-x[0], x[1], x[2], x[3]))
+    return [(a, s) for *_, a, s in ranked[:WORST]]
+
+
+@lru_cache(maxsize=1)
+def _jinja():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from markupsafe import Markup
+
+    return Environment(loader=PackageLoader("translate", "templates"), autoescape=True, undefined=StrictUndefined,
+                       finalize=lambda value: clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def article_html(article: Article, stamp: str) -> str:
+    """A self-contained page: the brief on top, English beside its Arabic (right to left), flags highlighted."""
+    why = lambda sentence: reasons(sentence) if to_check(sentence) else ""  # noqa: E731
+    return _jinja().get_template("article.html.j2").render(
+        article=article, counts=article.check_counts(), stamp=stamp, marker=MARKER.format(key=article.cache_key),
+        reasons=why, snippet=_snippet)
+
+
+def briefing_html(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
+                  stamp: str) -> str:
+    items = [{"article": a, "counts": a.check_counts(), "link": link_target(a.output + ".html")}
+             for a in sorted(articles, key=lambda a: a.output)]
+    worst = [{"output": a.output, "link": link_target(a.output + ".html"), "snippet": _snippet(s.en, 12), "why": reasons(s)}
+             for a, s in worst_sentences(articles)]
+    return _jinja().get_template("briefing.html.j2").render(
+        articles=items, failures=sorted(failures, key=lambda f: f.path), date=date, done=done, skipped=skipped,
+        stamp=stamp, worst=worst)
+
+
 def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
                       stamp: str) -> str:
     noun = "article" if len(articles) == 1 else "articles"
@@ -119,15 +156,15 @@ def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], 
         checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
         if counts["brief_flags"]:
             checks += "; check the brief (" + "; ".join(md_inline(f["detail"]) for f in article.brief.flags) + ")"
-        lines += [f"## {md_inline(article.title) or '(untitled)'}", "", md_inline(brief) or "(no brief)", "",
+        dated = [f"*Published {md_inline(article.date)}*", ""] if article.date else []
+        lines += [f"## {md_inline(article.title) or '(untitled)'}", "", *dated, md_inline(brief) or "(no brief)", "",
                   f"[Full article]({link_target(article.output + '.md')}) · {checks}", ""]
-    worst = sorted(((len([f for f in s.flags if f["kind"] not in INFO_KINDS]), -(s.score or 0.0), a.output, k, s)
-                    for a in articles for k, s in enumerate(a.flagged())), key=lambda x: (-x[0], -x[1], x[2], x[3]))[:WORST]
+    worst = worst_sentences(articles)
     if worst:
         lines += ["## Sentences to check first", ""]
-        for _, _, output, _, sentence in worst:
-            lines.append(f"- [{md_inline(output)}]({link_target(output + '.md')}): “{md_inline(_snippet(sentence.en, 12))}” "
-                         f"({md_inline(reasons(sentence))})")
+        for article, sentence in worst:
+            lines.append(f"- [{md_inline(article.output)}]({link_target(article.output + '.md')}): "
+                         f"“{md_inline(_snippet(sentence.en, 12))}” ({md_inline(reasons(sentence))})")
         lines.append("")
     if failures:
         lines += ["## Files that failed", ""]

@@ -65,6 +65,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def split_blocks(blocks, normalize_text: Callable[[str], str]) -> list[Paragraph]:
+    """Paragraphs of a structured document: its headings stay whole, its paragraphs are split into sentences."""
+    paragraphs = []
+    for block in blocks:
+        text = " ".join(normalize_text(block.text).split())
+        if not text:
+            continue
+        paragraphs.append(Paragraph(text, (text,), heading=True) if block.heading else Paragraph(text, tuple(split_sentences(text))))
+    return paragraphs
+
+
 def _protected_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PROTECTED.finditer(text)]
 

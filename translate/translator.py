@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.article import Paragraph, Sentence
+from translate.cache import ChunkCache
 from translate.check import check_repetition
 from translate.engines import (
     BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
@@ -22,7 +23,7 @@ from translate.engines.seq2seq import Output, Seq2Seq
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
-from translate.segment import DEFAULT_TOKEN_BUDGET, chunk_sentence, split_paragraphs
+from translate.segment import DEFAULT_TOKEN_BUDGET, chunk_sentence, split_blocks, split_paragraphs
 
 MODEL_MAX_TOKENS = 512
 NO_REPEAT_NGRAM = 3  # the loop retry's setting
@@ -90,6 +91,7 @@ class Translator:
         self.engine = self.model.engine
         self.beams = resolve_beams(source, self.options)[0]
         self.max_length = model_max_length(source)
+        self.cache: ChunkCache | None = None  # set by the caller: translated chunks kept between runs
         self.count_tokens = self.model.count_tokens
 
     @classmethod
@@ -103,9 +105,16 @@ class Translator:
             return Decoding(beams=self.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
         return Decoding(beams=self.beams, max_new_tokens=min(self.max_length, int(1.5 * source_length) + 10))
 
-    def prepare(self, text: str) -> list[Paragraph]:
-        """Normalized, segmented paragraphs whose sentences are cut into chunks within the token budget."""
-        paragraphs = split_paragraphs(normalize(text, strip_diacritics=self.options.strip_diacritics))
+    def prepare(self, text: str, blocks=None) -> list[Paragraph]:
+        """Normalized, segmented paragraphs whose sentences are cut into chunks within the token budget.
+
+        ``blocks``: a structured document's paragraphs and headings (web pages, Word, Markdown).
+        """
+        strip = self.options.strip_diacritics
+        if blocks is not None:
+            paragraphs = split_blocks(blocks, lambda t: normalize(t, strip_diacritics=strip))
+        else:
+            paragraphs = split_paragraphs(normalize(text, strip_diacritics=strip))
         return [Paragraph(p.text, p.heading, [Sentence(s, chunk_sentence(s, self.count_tokens, self.options.chunk_tokens))
                                               for s in p.sentences]) for p in paragraphs]
 
@@ -116,19 +125,29 @@ class Translator:
         ``progress`` is called with the number of chunks after each batch.
         """
         groups = [[chunk for p in paragraphs for s in p.sentences for chunk in s.chunks] for paragraphs in articles]
+        known = self.cache.get_many(c for g in groups for c in g) if self.cache else {}
+        todo = [list(dict.fromkeys(c for c in group if c not in known)) for group in groups]
         o = self.options
-        for index, done_now, outputs in self.model.run_groups(groups, self.decoding, o.batch_tokens, o.batch_sentences):
+        for index, done_now, outputs in self.model.run_groups(todo, self.decoding, o.batch_tokens, o.batch_sentences):
             if progress and done_now:
                 progress(done_now)
-            if outputs or not groups[index]:
-                pieces = iter(zip(groups[index], outputs))
+            if outputs or not todo[index]:
+                fresh = {}
+                for chunk, out in zip(todo[index], outputs):
+                    out, flags = self._finish(chunk, out)
+                    fresh[chunk] = (out.text, round(out.score, 4), out.finished, flags)
+                if self.cache:
+                    self.cache.put_many((chunk, *value) for chunk, value in fresh.items())
+                results = {**known, **fresh}
+                if progress and len(groups[index]) > len(todo[index]):
+                    progress(len(groups[index]) - len(todo[index]))
                 for paragraph in articles[index]:
                     for sentence in paragraph.sentences:
-                        finished = [self._finish(chunk, out) for chunk, out in (next(pieces) for _ in sentence.chunks)]
-                        sentence.en = " ".join(out.text for out, _ in finished)
-                        scores = [out.score for out, _ in finished]
+                        parts = [results[chunk] for chunk in sentence.chunks]
+                        sentence.en = " ".join(text for text, _, _, _ in parts)
+                        scores = [score for _, score, _, _ in parts if score is not None]
                         sentence.score = round(sum(scores) / len(scores), 4) if scores else None
-                        sentence.flags = [flag for _, flags in finished for flag in flags]
+                        sentence.flags = [flag for _, _, _, flags in parts for flag in flags]
                 yield index
 
     def _full_limit(self, _source_length: int) -> Decoding:
@@ -180,3 +199,7 @@ class Translator:
 
     def provenance(self) -> dict[str, Any]:
         return describe(self.source, self.options)
+
+    def cache_identity(self) -> dict[str, Any]:
+        """What decides one chunk's translation: the model, engine, compute type, decoding and retries."""
+        return {k: v for k, v in self.provenance().items() if k not in ("chunk_tokens", "strip_diacritics")}

@@ -17,7 +17,7 @@ from translate.cli._common import (
 )
 from translate.check import DEFAULT_MIN_SCORE
 from translate.engines import ComputeType, Device, EngineName
-from translate.pipeline import BriefOptions, brief as run_brief
+from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch
 from translate.reader import decode
 from translate.render import clean
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummarizerKind, SummaryOptions
@@ -92,6 +92,10 @@ def brief(
     group_articles: Annotated[int, typer.Option(min=1, help="Articles translated in one group before their files are written (speed only).")] = 4,
     glossary: GlossaryOpt = None,
     min_score: MinScore = DEFAULT_MIN_SCORE,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate every chunk again; do not read or write the chunk cache.")] = False,
+    watch_folder: Annotated[bool, typer.Option("--watch", help="Keep going: brief files added or changed, until Ctrl-C.")] = False,
+    settle: Annotated[float, typer.Option(min=0.0, help="--watch: seconds a file must stay unchanged before it is read.")] = 1.0,
+    poll: Annotated[bool, typer.Option("--poll", help="--watch: poll the folder (for network file systems without events).")] = False,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
     translation = translation_options(
@@ -104,9 +108,14 @@ def brief(
                                  threads=threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles,
-                               glossary=glossary, min_score=min_score)
+                               glossary=glossary, min_score=min_score, cache=not no_cache)
         try:
-            report = run_brief(paths, options, reporter)
+            if watch_folder:
+                say(f"watching {', '.join(map(str, paths))}; Ctrl-C to stop")
+                report = run_watch(paths, options, reporter, settle=settle, force_polling=poll or None,
+                                   on_pass=lambda r: say(f"briefing updated: {r.briefing} ({len(r.done)} done)") if r.done else None)
+            else:
+                report = run_brief(paths, options, reporter)
         finally:
             reporter.stop()
     say(f"{len(report.done)} done, {len(report.skipped)} skipped (unchanged), {len(report.failed)} failed "
