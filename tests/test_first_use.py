@@ -148,7 +148,7 @@ def test_progress_moves_per_batch_and_articles_are_written_as_they_finish(tmp_pa
         return real_summarize(self, text)
 
     monkeypatch.setattr(ExtractiveSummarizer, "summarize", spy)
-    options = BriefOptions(out_dir=tmp_path / "out", mt_model=str(tiny_marian),
+    options = BriefOptions(out_dir=tmp_path / "out", mt_model=str(tiny_marian), cache=False,  # every batch runs
                            translation=TranslationOptions(beams=1), summary=SummaryOptions(summarizer="extractive"))
     report = brief([folder], options, recorder)
     assert len(report.done) == 3
