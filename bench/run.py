@@ -86,6 +86,15 @@ def build_models(workdir: Path) -> tuple[Path, Path]:
     return marian, bart
 
 
+def common_arguments(description: str, n_articles: int) -> argparse.ArgumentParser:
+    """The options every benchmark script shares: how many NTREX articles, and where the models live."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n-articles", type=int, default=n_articles)
+    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+                        / "translate-briefing" / "bench")
+    return parser
+
+
 def peak_rss_mb() -> float:
     """This process's own peak RSS (VmHWM; ru_maxrss would carry the parent's across exec)."""
     for line in Path("/proc/self/status").read_text().splitlines():

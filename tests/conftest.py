@@ -17,6 +17,17 @@ TINY_MAX_LENGTH = 48  # the tiny models' own output limit: retries of random noi
 ENGLISH = (Path(__file__).parent / "data" / "english_news.txt").read_text(encoding="utf-8").splitlines()
 
 
+def ntrex_documents(side: str = "newstest2019-src.eng.txt") -> list[list[str]]:
+    """The 123 NTREX-128 articles as lists of lines (English originals by default, or the Arabic side)."""
+    folder = SHARED / "data" / "ar-en" / "ntrex128"
+    ids = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (folder / side).read_text(encoding="utf-8").splitlines()
+    documents: dict[str, list[str]] = {}
+    for doc, line in zip(ids, lines):
+        documents.setdefault(doc, []).append(line)
+    return list(documents.values())
+
+
 def seed_lines() -> list[str]:
     return [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from translate.cli import app
 from translate.render import md_inline
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, english_sentences
-from tests.conftest import ROOT, SEEDS, SHARED
+from tests.conftest import ROOT, SEEDS, ntrex_documents
 
 LOCK = ".translate-briefing.lock"
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
@@ -132,13 +132,7 @@ def test_killed_run_leaves_no_partial_file_and_rerun_completes(tmp_path, tiny_ma
 
 
 def ntrex_articles():
-    folder = SHARED / "data" / "ar-en" / "ntrex128"
-    ids = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    lines = (folder / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    articles = {}
-    for doc, line in zip(ids, lines):
-        articles.setdefault(doc, []).append(line)
-    return list(articles.values())
+    return ntrex_documents()
 
 
 def test_extractive_brief_on_real_english_news():

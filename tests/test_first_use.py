@@ -20,7 +20,7 @@ from translate.lock import LockError, load_lock
 from translate.pipeline import BriefOptions, brief
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, describe_abstractive
 from translate.translator import TranslationOptions
-from tests.conftest import ROOT, SEEDS, SHARED
+from tests.conftest import ROOT, SEEDS, ntrex_documents
 
 MT_REPO, MT_REVISION = "Helsinki-NLP/opus-mt-ar-en", "f830c0f121521df2551726dd799a0c47b0f67841"
 SUM_REPO, SUM_REVISION = "sshleifer/distilbart-cnn-12-6", "a4f8f3e" + "0" * 33
@@ -205,16 +205,10 @@ def test_titles_come_from_the_heading_else_the_first_sentence(tmp_path, tiny_mar
 
 
 def test_extractive_briefs_never_take_a_headline():
-    folder = SHARED / "data" / "ar-en" / "ntrex128"
-    ids = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    lines = (folder / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    documents: dict[str, list[str]] = {}
-    for doc, line in zip(ids, lines):
-        documents.setdefault(doc, []).append(line)
     from translate.segment import is_heading
 
     headlines = 0
-    for document in documents.values():
+    for document in ntrex_documents():
         brief_ = ExtractiveSummarizer().summarize("\n".join(document))
         for line in document:
             if is_heading(line):

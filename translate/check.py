@@ -74,35 +74,48 @@ def calibration() -> dict[str, Any]:
     return json.loads((resources.files("translate") / "data" / "checks.json").read_text(encoding="utf-8"))
 
 
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
+@lru_cache(maxsize=1 << 16)
 def ar_stem(word: str) -> str:
     """Light normalization for matching: no diacritics, one alef, ta marbuta as ha, common prefixes off."""
-    word = _DIACRITICS.sub("", word)
-    word = re.sub("[أإآٱ]", "ا", word).replace("ة", "ه").replace("ى", "ي")
+    word = _DIACRITICS.sub("", word).translate(_LETTERS)
     for prefix in _AR_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     return word
 
 
-def _values(whole: str, fraction: str | None) -> set[float]:
+@lru_cache(maxsize=4096)
+def _values(whole: str, fraction: str | None) -> frozenset[float]:
     """What the digits may mean: a decimal, or (a dot before exactly three digits) a thousands group."""
-    digits = re.sub("[,٬،]", "", whole)
+    digits = whole.replace(",", "").replace("٬", "").replace("،", "")
     values = {round(float(digits + ("." + fraction if fraction else "")), 6)}
     if fraction and len(fraction) == 3:
         values.add(float(digits + fraction))
-    return values
+    return frozenset(values)
+
+
+_NEXT_WORD = re.compile(r"\s*(\S{1,16})")
 
 
 def _digit_numbers(text: str, scales: dict[str, float], normalize_word) -> list[tuple[float, set[float], str]]:
     """(value, values it may stand for, as written) for each number written in digits."""
     found = []
+    seen = set()
     for match in _NUMBER.finditer(text):
-        options = _values(match.group(1), match.group(2))
-        following = text[match.end():match.end() + 16].split()
-        if following and _DECADE.match(match.group(0) + following[0][:1]) and text[match.end():match.end() + 1] == "s":
+        end = match.end()
+        nxt = _NEXT_WORD.match(text, end)
+        following = nxt.group(1) if nxt else ""
+        if (match.group(0), following) in seen:  # the same number before the same word: nothing new
+            continue
+        seen.add((match.group(0), following))
+        options = set(_values(match.group(1), match.group(2)))
+        if text[end:end + 1] == "s" and _DECADE.match(match.group(0) + "s"):
             continue  # 1980s: "the eighties" in words on the other side
-        scale = scales.get(normalize_word(following[0])) if following else None
-        glued = text[match.end():match.end() + 2].lower()
+        scale = scales.get(normalize_word(following)) if following else None
+        glued = text[end:end + 2].lower()
         if scale is None and glued in ("bn", "m ", "mn"):
             scale = scales.get(glued.strip())
         if scale:

@@ -13,7 +13,7 @@ as its brief is done. Very large articles come last, each in a group of its own.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,8 +22,9 @@ from typing import Protocol
 from translate.article import Article, Source
 from translate.cache import ChunkCache
 from translate.check import DEFAULT_MIN_SCORE, check_article, glossary_digest, load_glossary
+from translate.distributed import RayExecutor, RaySettings
 from translate.hub import ModelSource, resolve_all
-from translate.inputs import INPUT_SUFFIXES, InputFile, UsageError, collect_inputs
+from translate.inputs import INPUT_SUFFIXES, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
 from translate.reader import InputError, SourceText, read_source
@@ -61,6 +62,7 @@ class BriefReport:
     seconds: float = 0.0
     load_seconds: float = 0.0  # of `seconds`, spent loading models
     check_seconds: float = 0.0  # of `seconds`, spent in the checks (retries count as translation)
+    translate_seconds: float = 0.0  # of `seconds`, spent translating (retries included)
     briefing: Path | None = None
     signature: RunSignature | None = None
 
@@ -157,6 +159,38 @@ def _groups(articles: list[Article], chunk_counts: list[int], max_articles: int)
     return groups + [[i] for i in large]
 
 
+def work(models: _Models, todo: list[tuple[Article, SourceText]], options: BriefOptions, glossary: dict[str, str] | None,
+         reporter: Reporter, clock: Callable[[], float], report: BriefReport) -> Iterator[Article]:
+    """Segment, translate, brief and check articles; yield each as soon as it is complete.
+
+    The one path every article takes, in a local run and on a Ray worker alike.
+    """
+    translator, summarizer = models.translator(), models.summarizer()
+    for article, text in todo:
+        article.paragraphs = translator.prepare(text.text, text.blocks)
+    counts = [sum(len(s.chunks) for p in a.paragraphs for s in p.sentences) for a, _ in todo]
+    reporter.start(len(todo), sum(counts))
+    for group in _groups([a for a, _ in todo], counts, options.group_articles):
+        members = [todo[i][0] for i in group]
+        t0 = clock()
+        for _ in translator.translate_articles([a.paragraphs for a in members], progress=lambda n: reporter.advance(chunks=n)):
+            pass
+        t1 = clock()
+        report.translate_seconds += t1 - t0
+        for k, brief_ in summarizer.summarize_many([a.body() for a in members]):
+            article = members[k]
+            article.brief = brief_
+            t_check = clock()
+            check_article(article, glossary, options.min_score)
+            report.check_seconds += clock() - t_check
+            article.set_title(Path(article.source.path).name)
+            article.set_flags()
+            article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),
+                                             "brief_done_s": round(clock() - t1, 3),
+                                             "note": "translation time shared by the articles of its group"}
+            yield article
+
+
 class Briefer:
     """One output folder and its models, for one pass (`brief`) or many (`watch`)."""
 
@@ -173,6 +207,11 @@ class Briefer:
         self.signature: RunSignature | None = None
         self.warnings: list[str] = []
         self.reported_failures: dict[str, tuple[int, int] | None] = {}  # path -> file state when last reported
+        self.executor: Callable[[list[tuple[Article, SourceText]], BriefReport], Iterator[Article]] = self.local
+
+    def local(self, todo: list[tuple[Article, SourceText]], report: BriefReport) -> Iterator[Article]:
+        assert self.models is not None
+        yield from work(self.models, todo, self.options, self.glossary, self.reporter, self.clock, report)
 
     def _start(self) -> None:
         """Every model found (all missing ones named at once), the signature built: once, under the folder lock."""
@@ -211,8 +250,7 @@ class Briefer:
         report.warnings, report.signature = list(self.warnings), signature
 
         finished: list[Article] = []
-        todo: list[tuple[InputFile, Article]] = []
-        texts: list[SourceText] = []
+        todo: list[tuple[Article, SourceText]] = []
         for item in inputs:
             try:
                 text = read_source(item.path)
@@ -229,39 +267,15 @@ class Briefer:
                 continue
             article = Article(Source(str(item.path), text.sha256, text.encoding, text.format), item.output, cache_key=key,
                               provenance=signature.provenance(), date=text.date)
-            todo.append((item, article))
-            texts.append(text)
+            todo.append((article, text))
 
         if todo:
-            translator = models.translator()
-            summarizer = models.summarizer()
-            for (_, article), text in zip(todo, texts):
-                article.paragraphs = translator.prepare(text.text, text.blocks)
-            counts = [sum(len(s.chunks) for p in a.paragraphs for s in p.sentences) for _, a in todo]
-            reporter.start(len(todo), sum(counts))
-            for group in _groups([a for _, a in todo], counts, options.group_articles):
-                members = [todo[i] for i in group]
-                t0 = clock()
-                for _ in translator.translate_articles([a.paragraphs for _, a in members],
-                                                       progress=lambda n: reporter.advance(chunks=n)):
-                    pass
-                t1 = clock()
-                for k, brief_ in summarizer.summarize_many([a.body() for _, a in members]):
-                    item, article = members[k]
-                    article.brief = brief_
-                    t_check = clock()
-                    check_article(article, self.glossary, options.min_score)
-                    report.check_seconds += clock() - t_check
-                    article.set_title(item.path.name)
-                    article.set_flags()
-                    article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),
-                                                     "brief_done_s": round(clock() - t1, 3),
-                                                     "note": "translation time shared by the articles of its group"}
-                    folder.write(article, signature.stamp())
-                    finished.append(article)
-                    report.done.append(str(item.path))
-                    reporter.advance(articles=1)
-                    reporter.file(str(item.path), "done", f"{article.sentence_count} sentences")
+            for article in self.executor(todo, report):
+                folder.write(article, signature.stamp())
+                finished.append(article)
+                report.done.append(article.source.path)
+                reporter.advance(articles=1)
+                reporter.file(article.source.path, "done", f"{article.sentence_count} sentences")
 
         date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp()}
@@ -273,10 +287,12 @@ class Briefer:
 
 
 def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
-          clock: Callable[[], float] = time.perf_counter) -> BriefReport:
-    """Translate and brief every article under ``paths`` into ``options.out_dir``."""
+          clock: Callable[[], float] = time.perf_counter, ray: RaySettings | None = None) -> BriefReport:
+    """Translate and brief every article under ``paths`` into ``options.out_dir`` (on Ray workers if ``ray``)."""
     briefer = Briefer(options, reporter, clock)
     collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
+    if ray is not None:
+        briefer.executor = RayExecutor(briefer, ray, work, BriefReport)
     with briefer.folder.locked(on_wait=briefer.reporter.message):
         return briefer.run_once(paths)
 

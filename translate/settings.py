@@ -15,9 +15,10 @@ HF_HUB_CACHE = "HF_HUB_CACHE"  # the Hugging Face cache folder
 HF_HOME = "HF_HOME"  # its parent when HF_HUB_CACHE is unset
 HF_ENDPOINT = "HF_ENDPOINT"  # the Hub's address (mirrors)
 MKL_ENABLE_INSTRUCTIONS = "MKL_ENABLE_INSTRUCTIONS"  # oneMKL's instruction cap; set to AVX512_E1 unless given
+RAY_ADDRESS = "RAY_ADDRESS"  # with --ray and no address: the cluster to join (else a local Ray instance)
 
 ALL = (MODELS_LOCK, MT_MODEL, SUM_MODEL, CACHE, XDG_CACHE_HOME, HF_HUB_OFFLINE, HF_HUB_CACHE, HF_HOME, HF_ENDPOINT,
-       MKL_ENABLE_INSTRUCTIONS)
+       MKL_ENABLE_INSTRUCTIONS, RAY_ADDRESS)
 _TRUE = {"1", "ON", "YES", "TRUE"}
 
 

@@ -20,6 +20,7 @@ from rich.text import Text
 from translate import settings
 from translate.atomic import OutputError
 from translate.engines import ComputeType, Device, EngineName
+from translate.distributed import WorkerError
 from translate.engines.ctranslate2_engine import ConversionError
 from translate.hub import ModelUnavailable
 from translate.inputs import UsageError
@@ -84,6 +85,8 @@ def friendly_errors() -> Iterator[None]:
         die(f"terminated (SIGTERM); {interrupted}", EXIT_TERMINATED)
     except ConversionError as exc:
         die(str(exc), EXIT_FAILED)
+    except WorkerError as exc:
+        die(f"a Ray worker could not start {exc}", EXIT_USAGE)
     except OutputError as exc:
         die(exc.strerror or str(exc), EXIT_FAILED)
     except OSError as exc:

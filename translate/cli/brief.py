@@ -16,6 +16,7 @@ from translate.cli._common import (
     write_stdout,
 )
 from translate.check import DEFAULT_MIN_SCORE
+from translate.distributed import RaySettings, WorkerError, require_ray
 from translate.engines import ComputeType, Device, EngineName
 from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch
 from translate.reader import decode
@@ -75,7 +76,7 @@ class ProgressReporter:
 
 
 def brief(
-    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (.txt and .md, recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (.txt .md .html .htm .docx, recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     force: Annotated[bool, typer.Option("--force", help="Redo articles whose outputs are up to date.")] = False,
     mt_model: MtModel = None,
@@ -96,6 +97,10 @@ def brief(
     watch_folder: Annotated[bool, typer.Option("--watch", help="Keep going: brief files added or changed, until Ctrl-C.")] = False,
     settle: Annotated[float, typer.Option(min=0.0, help="--watch: seconds a file must stay unchanged before it is read.")] = 1.0,
     poll: Annotated[bool, typer.Option("--poll", help="--watch: poll the folder (for network file systems without events).")] = False,
+    ray: Annotated[str | None, typer.Option("--ray", metavar="[ADDRESS]",
+                                            help="Brief on Ray: alone, a local Ray instance; with an address (or "
+                                                 "RAY_ADDRESS), that cluster. Needs translate-briefing[ray].")] = None,
+    ray_workers: Annotated[int | None, typer.Option("--ray-workers", min=1, help="Ray workers (default: one per 2 CPUs).")] = None,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
     translation = translation_options(
@@ -114,6 +119,10 @@ def brief(
                 say(f"watching {', '.join(map(str, paths))}; Ctrl-C to stop")
                 report = run_watch(paths, options, reporter, settle=settle, force_polling=poll or None,
                                    on_pass=lambda r: say(f"briefing updated: {r.briefing} ({len(r.done)} done)") if r.done else None)
+            elif ray:
+                require_ray()
+                settings_ = RaySettings(address=None if ray == "local" else ray, workers=ray_workers)
+                report = run_brief(paths, options, reporter, ray=settings_)
             else:
                 report = run_brief(paths, options, reporter)
         finally:

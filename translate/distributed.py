@@ -1,0 +1,146 @@
+"""Briefs on a Ray cluster: the same per-article work as a local run, on workers that keep both
+models loaded; the driver (pipeline.Briefer) keeps the incremental skip, the writes and briefing.md.
+
+Optional: `pip install 'translate-briefing[ray]'`. Each worker resolves the models from its own
+node's Hugging Face cache (or the local folders given, which must exist on every node), checks
+that they are the driver's (same run signature), and is restarted by Ray if its process dies;
+Ray then retries the article it was working on.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from translate import settings
+from translate.article import Article
+from translate.hub import ModelUnavailable
+from translate.inputs import UsageError
+from translate.reader import SourceText
+from translate.render import Failure
+
+INSTALL = "pip install 'translate-briefing[ray]'"
+
+
+class WorkerError(Exception):
+    """A worker could not start (a missing model on its node, other model files): the message names the node."""
+
+
+def require_ray():
+    try:
+        import ray
+    except ImportError:
+        raise UsageError(f"--ray needs Ray, which is not installed; install it with: {INSTALL}") from None
+    return ray
+
+
+@dataclass(frozen=True)
+class RaySettings:
+    address: str | None = None  # None: a local Ray instance with this machine's cores
+    workers: int | None = None  # None: one per 2 cores of the cluster (at least 1)
+
+
+class _Worker:
+    """One Ray actor: both models loaded once, then article after article."""
+
+    def __init__(self, briefer_class, work, report_class, options, stamp: str, threads: int) -> None:
+        self.node = socket.gethostname()
+        self.work, self.report_class = work, report_class
+        translation = replace(options.translation, threads=threads, parallel_batches=min(2, threads))
+        summary = replace(options.summary, threads=threads, parallel_batches=min(2, threads))
+        self.options = replace(options, translation=translation, summary=summary)
+        self.briefer = briefer_class(self.options)
+        try:
+            self.briefer._start()
+        except ModelUnavailable as exc:
+            raise WorkerError(f"on node {self.node}: {exc}") from None
+        if self.briefer.signature.stamp() != stamp:
+            raise WorkerError(f"on node {self.node}: the models differ from the driver's "
+                              f"({self.briefer.signature.stamp()} against {stamp})")
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def brief(self, article: Article, text: SourceText) -> tuple[Article, float, float]:
+        report = self.report_class()
+        done = list(self.work(self.briefer.models, [(article, text)], self.options, self.briefer.glossary,
+                              self.briefer.reporter, time.perf_counter, report))
+        return done[0], report.translate_seconds, report.check_seconds
+
+
+class RayExecutor:
+    """Spreads articles over Ray actors; started on first use, so a run with nothing to do starts nothing."""
+
+    def __init__(self, briefer, settings: RaySettings, work, report_class) -> None:
+        """``work`` and ``report_class``: the pipeline's own, run on the workers (passed in, not imported)."""
+        self.briefer, self.settings, self.work, self.report_class = briefer, settings, work, report_class
+        self.ray = require_ray()
+        self.actors: list = []
+
+    def _start(self) -> None:
+        if self.actors:
+            return
+        ray, s = self.ray, self.settings
+        reporter = self.briefer.reporter
+        address = s.address or settings.get(settings.RAY_ADDRESS)
+        if not ray.is_initialized():
+            reporter.message(f"starting Ray ({address or 'a local instance'})")
+            kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+            if address:
+                ray.init(address=address, **kwargs)
+            else:
+                ray.init(num_cpus=os.cpu_count() or 1, **kwargs)
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        workers = s.workers or max(1, cpus // 2)
+        threads = max(1, cpus // workers)
+        remote = ray.remote(num_cpus=threads, max_restarts=-1, max_task_retries=-1)(_Worker)
+        b = self.briefer
+        reporter.message(f"starting {workers} Ray worker(s), {threads} thread(s) each; each loads the models once")
+        self.actors = [remote.remote(type(b), self.work, self.report_class, b.options, b.signature.stamp(), threads)
+                       for _ in range(workers)]
+        try:
+            ray.get([actor.pid.remote() for actor in self.actors])
+        except Exception as exc:  # noqa: BLE001 - a worker's own failure comes wrapped by Ray
+            raise WorkerError(_reason(exc)) from None
+
+    def __call__(self, todo: list[tuple[Article, SourceText]], report) -> Iterator[Article]:
+        self._start()
+        ray = self.ray
+        pending = {}
+        queue = list(todo)
+        free = list(self.actors)
+        while queue or pending:
+            while queue and free:
+                actor = free.pop()
+                article, text = queue.pop(0)
+                pending[actor.brief.remote(article, text)] = (actor, article)
+            ready, _ = ray.wait(list(pending), num_returns=1)
+            actor, article = pending.pop(ready[0])
+            free.append(actor)
+            try:
+                done, translate_s, check_s = ray.get(ready[0])
+            except Exception as exc:  # noqa: BLE001 - this article's own failure: reported like a local one
+                self.briefer._fail(report, Failure(article.source.path, f"failed on a Ray worker: {_reason(exc)}"))
+                continue
+            report.translate_seconds += translate_s
+            report.check_seconds += check_s
+            yield done
+
+    def kill_one_worker_process(self) -> int:
+        """For tests: kill -9 one worker's process (Ray restarts it and retries its article)."""
+        pid = self.ray.get(self.actors[0].pid.remote())
+        os.kill(pid, 9)
+        return pid
+
+
+def _reason(exc: BaseException) -> str:
+    cause = getattr(exc, "cause", None)
+    text = str(cause if cause is not None else exc)
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in reversed(lines):
+        if "WorkerError" in line or "Not available" in line or line.startswith("on node"):
+            return line.split("WorkerError: ", 1)[-1]
+    return lines[-1] if lines else type(exc).__name__
