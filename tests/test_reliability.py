@@ -21,7 +21,7 @@ from translate.atomic import OutputError, remove_stale_temp_files, write_text_at
 from translate.cli import app
 from translate.inputs import collect_inputs
 from translate.normalize import normalize
-from translate.pipeline import LARGE_CHUNKS, _groups
+from translate.pipeline import LARGE_CHARS, _groups
 from translate.render import article_markdown, briefing_markdown, md_inline
 from translate.segment import chunk_sentence, split_paragraphs
 from tests.conftest import ROOT, SEEDS
@@ -105,10 +105,39 @@ def test_a_hundred_thousand_lines_segment_in_seconds():
 
 
 def test_very_large_articles_get_their_own_group_after_the_others():
-    counts = [10, LARGE_CHUNKS + 5, 20, 30, LARGE_CHUNKS * 3, 5]
-    groups = _groups([None] * len(counts), counts, 4)
-    assert groups[-2:] == [[1], [4]]
+    sizes = [1000, LARGE_CHARS * 3, 2000, 3000, LARGE_CHARS + 5, 500]
+    counts = {0: 10, 2: 20, 3: 30, 5: 5}
+    groups = _groups(sizes, counts, 4)
+    assert groups[-2:] == [[4], [1]]  # the large ones last, alone, smaller first
     assert [i for g in groups[:-2] for i in g] == [0, 2, 3, 5]
+
+
+def test_a_very_large_article_does_not_hold_back_the_others(tmp_path, tiny_marian):
+    """The small files are written before the large one is even segmented."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_small.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b_huge.txt").write_text("\n".join([GOOD.split("\n")[1]] * 3000), encoding="utf-8")
+    (folder / "c_small.txt").write_text(GOOD + " ثم", encoding="utf-8")
+    assert (folder / "b_huge.txt").stat().st_size > LARGE_CHARS
+    order = []
+
+    class Recorder:
+        def message(self, text): pass
+        def start(self, articles, chunks): order.append(("start", articles))
+        def advance(self, chunks=0, articles=0): pass
+        def file(self, path, status, detail=""): order.append((status, Path(path).name))
+
+    from translate.pipeline import BriefOptions, brief
+    from translate.summarizer import SummaryOptions
+    from translate.translator import TranslationOptions
+
+    report = brief([folder], BriefOptions(out_dir=tmp_path / "out", mt_model=str(tiny_marian), cache=False,
+                                          translation=TranslationOptions(beams=1),
+                                          summary=SummaryOptions(summarizer="extractive")), Recorder())
+    assert len(report.done) == 3
+    assert order.index(("done", "a_small.txt")) < order.index(("start", 0)) < order.index(("done", "b_huge.txt"))
+    assert order.index(("done", "c_small.txt")) < order.index(("start", 0))
 
 
 # 5. Only the tool's own temp files are swept; one run at a time -------------------------------------

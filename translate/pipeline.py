@@ -36,7 +36,7 @@ from translate.summarizer import (
 from translate.translator import TranslationOptions, Translator, describe
 
 GROUP_CHUNKS = 64  # chunks in flight before their articles are summarized and written
-LARGE_CHUNKS = 1024  # an article with more chunks than this gets a group of its own, after the others
+LARGE_CHARS = 100_000  # an article longer than this is segmented when its turn comes, alone, after the others
 
 
 @dataclass(frozen=True)
@@ -146,10 +146,11 @@ def read_glossary(path: Path | None) -> dict[str, str] | None:
         raise UsageError(f"--glossary {path}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def _groups(articles: list[Article], chunk_counts: list[int], max_articles: int) -> list[list[int]]:
-    """Indices in groups: ordinary articles in input order first, then each very large one alone, smallest first."""
-    small = [i for i in range(len(articles)) if chunk_counts[i] <= LARGE_CHUNKS]
-    large = sorted((i for i in range(len(articles)) if chunk_counts[i] > LARGE_CHUNKS), key=lambda i: chunk_counts[i])
+def _groups(sizes: list[int], chunk_counts: dict[int, int], max_articles: int) -> list[list[int]]:
+    """Indices in groups: ordinary articles in input order first (by chunks), then each very large one
+    (over LARGE_CHARS characters) alone, smallest first."""
+    small = [i for i in range(len(sizes)) if sizes[i] <= LARGE_CHARS]
+    large = sorted((i for i in range(len(sizes)) if sizes[i] > LARGE_CHARS), key=lambda i: sizes[i])
     groups: list[list[int]] = []
     for i in small:
         if groups and len(groups[-1]) < max_articles and sum(chunk_counts[j] for j in groups[-1]) < GROUP_CHUNKS:
@@ -166,11 +167,20 @@ def work(models: _Models, todo: list[tuple[Article, SourceText]], options: Brief
     The one path every article takes, in a local run and on a Ray worker alike.
     """
     translator, summarizer = models.translator(), models.summarizer()
-    for article, text in todo:
+    sizes = [len(text.text) for _, text in todo]
+
+    def prepare(i: int) -> int:
+        article, text = todo[i]
         article.paragraphs = translator.prepare(text.text, text.blocks)
-    counts = [sum(len(s.chunks) for p in a.paragraphs for s in p.sentences) for a, _ in todo]
-    reporter.start(len(todo), sum(counts))
-    for group in _groups([a for a, _ in todo], counts, options.group_articles):
+        return sum(len(s.chunks) for p in article.paragraphs for s in p.sentences)
+
+    counts = {i: prepare(i) for i in range(len(todo)) if sizes[i] <= LARGE_CHARS}
+    reporter.start(len(todo), sum(counts.values()))
+    for group in _groups(sizes, counts, options.group_articles):
+        for i in group:
+            if i not in counts:  # a very large article: segmented now, its pieces added to the progress total
+                counts[i] = prepare(i)
+                reporter.start(0, counts[i])
         members = [todo[i][0] for i in group]
         t0 = clock()
         for _ in translator.translate_articles([a.paragraphs for a in members], progress=lambda n: reporter.advance(chunks=n)):

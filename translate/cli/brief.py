@@ -52,12 +52,18 @@ class ProgressReporter:
             say(text)
 
     def start(self, articles: int, chunks: int) -> None:
+        """A new pass, or (called again) more work for the same bars: their totals grow."""
         if self.live:
-            self.progress.start()
-            self.articles = self.progress.add_task("articles", total=articles)
-            self.chunks = self.progress.add_task("sentences", total=chunks)
-        else:
+            if self.articles is None:
+                self.progress.start()
+                self.articles = self.progress.add_task("articles", total=0)
+                self.chunks = self.progress.add_task("sentences", total=0)
+            for task, more in ((self.articles, articles), (self.chunks, chunks)):
+                self.progress.update(task, total=(self.progress.tasks[task].total or 0) + more)
+        elif articles:
             say(f"translating {_plural(articles, 'article')}, {_plural(chunks, 'sentence piece')}")
+        else:
+            say(f"a very large article: {_plural(chunks, 'sentence piece')} more")
 
     def advance(self, chunks: int = 0, articles: int = 0) -> None:
         if self.live:
