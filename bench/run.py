@@ -165,7 +165,7 @@ def worker(args: argparse.Namespace) -> None:
                   "target_tokens": produced, "tokens_per_s": produced / seconds, "peak_rss_mb": peak_rss_mb()}
     elif args.phase == "pipeline":  # the whole brief job, abstractive briefs, both models loaded
         with tempfile.TemporaryDirectory() as out:
-            options = BriefOptions(out_dir=Path(out), force=True, mt_model=str(args.marian), sum_model=str(args.bart),
+            options = BriefOptions(out_dir=Path(out), force=True, mt_model=str(args.marian), sum_model=str(args.bart), cache=False,
                                    translation=translation, summary=summary)
             report = brief([args.articles], options)
         assert not report.failed, report.failed
@@ -195,7 +195,7 @@ def worker(args: argparse.Namespace) -> None:
             # A freshly loaded engine each time, cold like the one the pipeline loads for itself.
             raws.append(_raw_calls(fresh(), chunks, warm=False)[1])
             with tempfile.TemporaryDirectory() as out:
-                options = BriefOptions(out_dir=Path(out), force=True, mt_model=str(args.marian), translation=translation,
+                options = BriefOptions(out_dir=Path(out), force=True, mt_model=str(args.marian), translation=translation, cache=False,
                                        summary=SummaryOptions(summarizer="extractive"))
                 report = brief([args.articles], options)
             works.append(report.seconds - report.load_seconds)
