@@ -28,6 +28,32 @@ def ntrex_documents(side: str = "newstest2019-src.eng.txt") -> list[list[str]]:
     return list(documents.values())
 
 
+def seed_copies(folder: Path, copies: int) -> Path:
+    """``copies`` copies of the five seeds in ``folder`` (named N_<seed>), for runs long enough to interrupt."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for copy in range(copies):
+        for path in sorted(SEEDS.glob("*.txt")):
+            (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
+    return folder
+
+
+def cache_model(cache: Path, repo: str, revision: str, files: dict[str, bytes]) -> Path:
+    """Lay out files the way huggingface_hub does: blobs by sha256, a snapshot of relative symlinks, refs/main."""
+    import hashlib
+
+    root = cache / ("models--" + repo.replace("/", "--"))
+    (root / "blobs").mkdir(parents=True, exist_ok=True)
+    (root / "refs").mkdir(exist_ok=True)
+    (root / "refs" / "main").write_text(revision)
+    snapshot = root / "snapshots" / revision
+    snapshot.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        blob = root / "blobs" / hashlib.sha256(data).hexdigest()
+        blob.write_bytes(data)
+        (snapshot / name).symlink_to(os.path.relpath(blob, snapshot))
+    return snapshot
+
+
 def seed_lines() -> list[str]:
     return [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from translate.cli import app
 from translate.render import md_inline
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, english_sentences
-from tests.conftest import ROOT, SEEDS, ntrex_documents
+from tests.conftest import ROOT, SEEDS, ntrex_documents, seed_copies
 
 LOCK = ".translate-briefing.lock"
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
@@ -103,11 +103,7 @@ def test_missing_summarizer_offline_suggests_extractive(tmp_path, tiny_marian, h
 
 
 def test_killed_run_leaves_no_partial_file_and_rerun_completes(tmp_path, tiny_marian, tiny_bart):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for copy in range(5):
-        for path in SEEDS.glob("*.txt"):
-            (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
+    folder = seed_copies(tmp_path / "in", 5)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "translate", "brief", str(folder), "-o", str(out), "--beams", "1",
                "--mt-model", str(tiny_marian), "--summarizer", "extractive", "--group-articles", "4"]

@@ -1,7 +1,6 @@
 """What a new user hits first, and one record per article (issue 11)."""
 
 import ast
-import hashlib
 import json
 import os
 import shutil
@@ -20,7 +19,7 @@ from translate.lock import LockError, load_lock
 from translate.pipeline import BriefOptions, brief
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, describe_abstractive
 from translate.translator import TranslationOptions
-from tests.conftest import ROOT, SEEDS, ntrex_documents
+from tests.conftest import ROOT, SEEDS, cache_model, ntrex_documents
 
 MT_REPO, MT_REVISION = "Helsinki-NLP/opus-mt-ar-en", "f830c0f121521df2551726dd799a0c47b0f67841"
 SUM_REPO, SUM_REVISION = "sshleifer/distilbart-cnn-12-6", "a4f8f3e" + "0" * 33
@@ -28,19 +27,8 @@ GOOD = "عنوان الخبر\nقال المصدر إن العملية مستم�
 
 
 def install_in_cache(cache: Path, repo: str, revision: str, folder: Path) -> Path:
-    """A model laid out as huggingface_hub does: blobs by sha256, a snapshot of symlinks, refs/main."""
-    root = cache / ("models--" + repo.replace("/", "--"))
-    (root / "blobs").mkdir(parents=True, exist_ok=True)
-    (root / "refs").mkdir(exist_ok=True)
-    (root / "refs" / "main").write_text(revision)
-    snapshot = root / "snapshots" / revision
-    snapshot.mkdir(parents=True, exist_ok=True)
-    for path in folder.iterdir():
-        data = path.read_bytes()
-        blob = root / "blobs" / hashlib.sha256(data).hexdigest()
-        blob.write_bytes(data)
-        (snapshot / path.name).symlink_to(os.path.relpath(blob, snapshot))
-    return snapshot
+    """A model folder laid out in a fake Hugging Face cache at ``revision``."""
+    return cache_model(cache, repo, revision, {path.name: path.read_bytes() for path in folder.iterdir()})
 
 
 @pytest.fixture()

@@ -8,25 +8,10 @@ from typer.testing import CliRunner
 from translate import hub
 from translate.cli import app
 from translate.lock import Lock, ModelPin, dump_lock, load_lock
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cache_model
 
 REPO = "Helsinki-NLP/opus-mt-ar-en"
 REVISION = "f830c0f121521df2551726dd799a0c47b0f67841"
-
-
-def cache_model(cache, repo, revision, files):
-    """Lay out files the way huggingface_hub does: blobs, a snapshot of symlinks, refs/main."""
-    root = cache / ("models--" + repo.replace("/", "--"))
-    (root / "blobs").mkdir(parents=True, exist_ok=True)
-    (root / "refs").mkdir(exist_ok=True)
-    (root / "refs" / "main").write_text(revision)
-    snapshot = root / "snapshots" / revision
-    snapshot.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        blob = root / "blobs" / hashlib.sha256(data).hexdigest()
-        blob.write_bytes(data)
-        (snapshot / name).symlink_to(blob)
-    return snapshot
 
 
 FILES = {"config.json": b'{"model_type": "marian"}', "source.spm": b"spm bytes"}

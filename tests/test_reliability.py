@@ -24,7 +24,7 @@ from translate.normalize import normalize
 from translate.pipeline import LARGE_CHARS, _groups
 from translate.render import article_markdown, briefing_markdown, md_inline
 from translate.segment import chunk_sentence, split_paragraphs
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, seed_copies
 
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
 LOCK = ".translate-briefing.lock"
@@ -158,10 +158,7 @@ def test_cleanup_deletes_only_the_tools_own_dead_temp_files(tmp_path):
 
 
 def test_two_runs_at_once_on_one_folder(tmp_path, tiny_marian):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i, path in enumerate(sorted(SEEDS.glob("*.txt")) * 2):
-        (folder / f"{i}_{path.name}").write_bytes(path.read_bytes())
+    folder = seed_copies(tmp_path / "in", 2)
     out = tmp_path / "out"
     first = subprocess.Popen(brief_command(folder, out, tiny_marian), cwd=ROOT, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
@@ -271,11 +268,7 @@ def test_a_failed_write_names_its_file(tmp_path, monkeypatch):
 # 9. SIGTERM like Ctrl-C ------------------------------------------------------------------------------
 
 def test_sigterm_stops_cleanly(tmp_path, tiny_marian):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for copy in range(6):
-        for path in SEEDS.glob("*.txt"):
-            (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
+    folder = seed_copies(tmp_path / "in", 6)
     out = tmp_path / "out"
     process = subprocess.Popen(brief_command(folder, out, tiny_marian, "--group-articles", "1"), cwd=ROOT,
                                stderr=subprocess.PIPE, text=True)
@@ -329,11 +322,7 @@ def test_output_files_follow_the_umask(tmp_path, tiny_marian):
 # 12 (and what held). kill -9 at several moments, then a rerun equals a clean run -----------------------
 
 def test_kill_at_several_moments_then_rerun_equals_a_clean_run(tmp_path, tiny_marian):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for copy in range(3):
-        for path in SEEDS.glob("*.txt"):
-            (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes())
+    folder = seed_copies(tmp_path / "in", 3)
     clean = tmp_path / "clean"  # no chunk cache: every run translates for itself
     assert subprocess.run(brief_command(folder, clean, tiny_marian, "--beams", "2", "--no-cache"), cwd=ROOT,
                           capture_output=True, timeout=600).returncode == 0

@@ -24,7 +24,7 @@ from translate.cache import ChunkCache
 from translate.check import DEFAULT_MIN_SCORE, check_article, glossary_digest, load_glossary
 from translate.distributed import RayExecutor, RaySettings
 from translate.hub import ModelSource, resolve_all
-from translate.inputs import INPUT_SUFFIXES, UsageError, collect_inputs
+from translate.inputs import INPUT_SUFFIXES, InputFile, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
 from translate.reader import InputError, SourceText, read_source
@@ -247,11 +247,13 @@ class Briefer:
             self.reporter.file(failure.path, "failed", failure.reason)
             self.reported_failures[failure.path] = state
 
-    def run_once(self, paths: Sequence[Path], *, announce_skips: bool = True) -> BriefReport:
+    def run_once(self, paths: Sequence[Path], *, announce_skips: bool = True,
+                 collected: tuple[list[InputFile], list[Failure]] | None = None) -> BriefReport:
+        """One pass; ``collected``: the inputs already found for this pass (the walk is not repeated)."""
         options, reporter, clock, folder = self.options, self.reporter, self.clock, self.folder
         started = clock()
         report = BriefReport()
-        inputs, failures = collect_inputs(paths, options.out_dir)
+        inputs, failures = collected or collect_inputs(paths, options.out_dir)
         for failure in failures:
             self._fail(report, failure)
         self._start()
@@ -300,11 +302,11 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
           clock: Callable[[], float] = time.perf_counter, ray: RaySettings | None = None) -> BriefReport:
     """Translate and brief every article under ``paths`` into ``options.out_dir`` (on Ray workers if ``ray``)."""
     briefer = Briefer(options, reporter, clock)
-    collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
+    collected = collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
     if ray is not None:
         briefer.executor = RayExecutor(briefer, ray, work, BriefReport)
     with briefer.folder.locked(on_wait=briefer.reporter.message):
-        return briefer.run_once(paths)
+        return briefer.run_once(paths, collected=collected)
 
 
 def _input_filter(out_dir: Path):
@@ -349,7 +351,7 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
 
     stop = stop or threading.Event()
     briefer = Briefer(options, reporter)
-    collect_inputs(paths, options.out_dir)
+    collected = collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
     total = BriefReport()
     with briefer.folder.locked(on_wait=briefer.reporter.message):
         def add(report: BriefReport) -> None:
@@ -361,7 +363,7 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
             if on_pass:
                 on_pass(report)
 
-        add(briefer.run_once(paths))
+        add(briefer.run_once(paths, collected=collected))
         try:
             for changes in watch_files(*paths, stop_event=stop, watch_filter=_input_filter(options.out_dir),
                                        force_polling=force_polling, debounce=400, step=100, rust_timeout=500,
