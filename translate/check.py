@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -28,11 +29,11 @@ DEFAULT_MIN_SCORE = -1.5  # mean token log-probability under which a translation
 
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Digits may follow letters ("و60" is "and 60", ACE2); thousands may be grouped with , ٬ ، or (in Arabic) a dot.
-_NUMBER = re.compile(r"(?<![\d.٫,٬،])(\d{1,3}(?:[,٬،]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d])")
+_NUMBER = re.compile(r"(?<![\d٫,٬،])(?<!\d[.٫])(\d{1,3}(?:[,٬،]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d])")
 _DECADE = re.compile(r"^\d{3}0s$")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+(?:[\\s\u0600-\u06ff]*[\u0600-\u06ff])?")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u0750-\u077f]")
-_AR_WORD = re.compile("[\u0621-\u064a\u066e-\u06d3]+")
+_AR_WORD = re.compile("[\u0621-\u065f\u0670\u066e-\u06d3]+")  # letters and their diacritics
 _WORD_TOKEN = re.compile(r"\w+")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -40,22 +41,35 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 EN_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 AR_SCALES = {"الف": 1e3, "الاف": 1e3, "الفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9,
              "مليارات": 1e9, "بليون": 1e9, "مليارا": 1e9, "تريليون": 1e12}
-EN_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-EN_WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-EN_WORDS.update({"hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-                 "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "once": 1, "twice": 2})
-AR_WORDS = {
-    "واحد": 1, "واحده": 1, "احد": 1, "احدى": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3,
-    "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8,
-    "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30,
-    "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200,
-    "مئتان": 200, "مائتان": 200, "اول": 1, "اولى": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
-    "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
-    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "نصف": 0.5, "مره": 1, "مرتين": 2, "مرتان": 2, "عام": 1, "يوم": 1,
-    "عامين": 2, "يومين": 2, "شهرين": 2, "ساعتين": 2, "دقيقتين": 2, "اسبوعين": 2, "سنتين": 2, "دولارين": 2,
-    **{k: 1e3 for k in ("الف", "الفا")}, "الفين": 2e3, "الفان": 2e3, "مليون": 1e6, "مليار": 1e9,
+_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+            "seventeen eighteen nineteen".split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+EN_WORDS: dict[str, float] = {w: i for i, w in enumerate(_EN_UNITS)}
+EN_WORDS.update({w: i + 1 for i, w in enumerate(_EN_ORDINALS)})
+EN_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(_EN_TENS)})
+EN_WORDS.update({w[:-1] + "ieth": 10 * (i + 2) for i, w in enumerate(_EN_TENS)})  # twentieth
+EN_WORDS.update({w[:-1] + "ies": 10 * (i + 2) for i, w in enumerate(_EN_TENS)})  # the sixties
+EN_WORDS.update({"hundred": 100, "hundredth": 100, "dozen": 12, "decade": 10, "half": 0.5, "once": 1, "twice": 2,
+                 "single": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "pair": 2,
+                 "couple": 2})
+_ROMAN = {r: i + 2 for i, r in enumerate("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())}
+# Arabic number words, with the value each stands for; ``strong`` ones (3 and up, not idioms such as
+# "عام" a year or "مرة" once) must show in the English, in digits or words.
+_AR_NUMBER_WORDS: dict[str, tuple[float, bool]] = {
+    **{w: (1, False) for w in ("واحد", "واحده", "احد", "احدى", "حادي", "حاديه", "اول", "اولى", "مره", "عام", "يوم")},
+    **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان", "مرتين", "مرتان", "عامين",
+                               "يومين", "شهرين", "ساعتين", "دقيقتين", "اسبوعين", "سنتين", "دولارين")},
+    "نصف": (0.5, False),
+    **{w: (v, True) for v, words in {
+        3: "ثلاث ثلاثه ثالث ثالثه", 4: "اربع اربعه رابع رابعه", 5: "خمس خمسه خامس خامسه", 6: "ست سته سادس سادسه",
+        7: "سبع سبعه سابع سابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه", 9: "تسع تسعه تاسع تاسعه", 10: "عشر عشره عاشر عاشره",
+        20: "عشرون عشرين عشرينيات", 30: "ثلاثون ثلاثين ثلاثينيات", 40: "اربعون اربعين اربعينيات",
+        50: "خمسون خمسين خمسينيات", 60: "ستون ستين ستينيات", 70: "سبعون سبعين سبعينيات", 80: "ثمانون ثمانين ثمانينيات",
+        90: "تسعون تسعين تسعينيات", 100: "مئه مائه", 200: "مئتين مائتين مئتان مائتان", 2e3: "الفين الفان",
+        2e6: "مليونين مليونان مليوني", 2e9: "مليارين ملياران ملياري",
+    }.items() for w in words.split()},
 }
 _AR_PREFIXES = ("وب", "ول", "وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
 
@@ -77,14 +91,24 @@ def calibration() -> dict[str, Any]:
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
 
+def ar_normal(word: str) -> str:
+    """No diacritics, one alef, ta marbuta as ha, alef maqsura as ya."""
+    return _DIACRITICS.sub("", word).translate(_LETTERS)
+
+
 @lru_cache(maxsize=1 << 16)
 def ar_stem(word: str) -> str:
-    """Light normalization for matching: no diacritics, one alef, ta marbuta as ha, common prefixes off."""
-    word = _DIACRITICS.sub("", word).translate(_LETTERS)
+    """Light normalization for matching: ``ar_normal`` and common prefixes off."""
+    word = ar_normal(word)
     for prefix in _AR_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     return word
+
+
+AR_SCALES = {ar_normal(k): v for k, v in AR_SCALES.items()}
+AR_WORDS: dict[str, float] = {ar_normal(k): v for k, (v, _) in _AR_NUMBER_WORDS.items()}
+AR_STRONG = frozenset(ar_normal(k) for k, (_, strong) in _AR_NUMBER_WORDS.items() if strong)
 
 
 @lru_cache(maxsize=4096)
@@ -98,71 +122,143 @@ def _values(whole: str, fraction: str | None) -> frozenset[float]:
 
 
 _NEXT_WORD = re.compile(r"\s*(\S{1,16})")
+_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?![\d:])")
 
 
-def _digit_numbers(text: str, scales: dict[str, float], normalize_word) -> list[tuple[float, set[float], str]]:
-    """(value, values it may stand for, as written) for each number written in digits."""
-    found = []
-    seen = set()
+@dataclass(frozen=True)
+class Number:
+    written: str
+    options: frozenset[float]  # the values it may stand for
+    required: bool  # must show on the other side (not a code such as R0 or ACE2, not a decade)
+
+
+def _ar_scale_word(word: str) -> str:
+    normal = ar_normal(word)
+    return normal if normal in AR_SCALES else ar_stem(word)
+
+
+def _digit_numbers(text: str, scales: dict[str, float], normalize_word, codes: bool) -> list[Number]:
+    """Each number written in digits, with what it may stand for. With ``codes``, digits glued to a
+    Latin letter (R0, ACE2, WW1) are names more than quantities: they count when present, are not required."""
+    found: list[Number] = []
+    times = {m.start(): m for m in _TIME.finditer(text)}
+    skip_to = -1
     for match in _NUMBER.finditer(text):
+        if match.start() < skip_to:
+            continue
         end = match.end()
+        if (time := times.get(match.start())) is not None:
+            hours, minutes = int(time.group(1)), int(time.group(2))
+            options = {round(hours + minutes / 100, 6), float(hours * 100 + minutes), float((hours + 12) % 24 * 100 + minutes)}
+            if minutes == 0:  # "at 4" for 04:00
+                options |= {float(hours), float((hours + 12) % 24)}
+            found.append(Number(time.group(0), frozenset(options), True))
+            skip_to = time.end()
+            continue
         nxt = _NEXT_WORD.match(text, end)
         following = nxt.group(1) if nxt else ""
-        if (match.group(0), following) in seen:  # the same number before the same word: nothing new
-            continue
-        seen.add((match.group(0), following))
         options = set(_values(match.group(1), match.group(2)))
-        if text[end:end + 1] == "s" and _DECADE.match(match.group(0) + "s"):
-            continue  # 1980s: "the eighties" in words on the other side
+        required = True
+        if text[end:end + 1] == "s" and _DECADE.match(match.group(0) + "s"):  # 1960s: also "the sixties"
+            options.add(float(int(match.group(0)) % 100))
+            required = False
+        elif codes and match.start() > 0 and text[match.start() - 1].isascii() and text[match.start() - 1].isalpha():
+            required = False
         scale = scales.get(normalize_word(following)) if following else None
         glued = text[end:end + 2].lower()
         if scale is None and glued in ("bn", "m ", "mn"):
             scale = scales.get(glued.strip())
         if scale:
             options |= {round(v * scale, 6) for v in options}
-        found.append((min(options), options, match.group(0)))
+        found.append(Number(match.group(0), frozenset(options), required))
     return found
 
 
-def _word_values(words: list[str], table: dict[str, float], scales: dict[str, float]) -> set[float]:
-    """Values that number words may stand for: each word, sums of adjacent ones, and times a scale."""
-    values: set[float] = set()
-    run: list[float] = []
+def _word_runs(words: list[str], table: dict[str, float], scales: dict[str, float]) -> list[tuple[list[str], set[float]]]:
+    """Runs of adjacent number words, each with the values it may stand for: each word, the sum of any
+    stretch of it ("الرابعة والثلاثين" 34, "twenty five" 25), and those times a scale."""
+    runs: list[tuple[list[str], set[float]]] = []
+    run: list[str] = []
     for word in [*words, ""]:
         if word in table or word in scales:
-            value = table.get(word, scales.get(word, 0))
-            values.add(value)
-            if word in scales and run:
-                values.add(sum(run) * scales[word])
-                values.update(v * scales[word] for v in run)
-            run.append(value)
-            if len(run) > 1:
-                values.add(sum(v for v in run if v < 1000))
-        elif word not in ("and", "a", "و") and word != "-":
+            run.append(word)
+        elif word not in ("and", "a", "و") and word != "-" and run:
+            runs.append((run, _run_values(run, table, scales)))
             run = []
+    return runs
+
+
+def _run_values(run: list[str], table: dict[str, float], scales: dict[str, float]) -> set[float]:
+    values = {table.get(w, scales.get(w, 0)) for w in run}
+    plain = [table.get(w, 0) if w not in scales else None for w in run]
+    for i in range(len(run)):
+        total = 0.0
+        for j in range(i, len(run)):
+            if plain[j] is None:  # a scale multiplies what came before it
+                values.add(total * scales[run[j]] if total else scales[run[j]])
+                values.update(v * scales[run[j]] for v in plain[i:j] if v)
+                break
+            total += plain[j]
+            values.add(total)
     return values
+
+
+_PERCENT_WORDS = frozenset({"المئه", "المائه", "بالمئه", "بالمائه", "للمئه"})  # "في المئة": per cent
+
+
+_CENTURY = frozenset({"قرن", "قرنين"})
 
 
 def _ar_words(text: str) -> list[str]:
     out = []
     for word in _AR_WORD.findall(text):
+        if ar_normal(word) in _PERCENT_WORDS:
+            out.append("%")
+            continue
         stem = ar_stem(word)
         out.append(stem if stem in AR_WORDS or stem in AR_SCALES else ar_stem(word.removeprefix("و")))
     return out
 
 
+def _en_words(text: str) -> list[str]:
+    words = []
+    for word in re.findall(r"[A-Za-z]+", text):
+        words.append(str(_ROMAN[word]) if word in _ROMAN else word.lower())
+    return words
+
+
+def _word_values(runs: list[tuple[list[str], set[float]]]) -> set[float]:
+    return {v for _, values in runs for v in values}
+
+
+_EN_TABLE = {**EN_WORDS, **{str(v): v for v in _ROMAN.values()}}
+
+
+def _century_matches(values: set[float], en_all: set[float]) -> bool:
+    """"القرن التاسع عشر" (the 19th century) may be "the 1800s" or a year or decade of it in the English."""
+    return any((v - 1) * 100 <= e < v * 100 for v in values if v == int(v) and 1 < v <= 30 for e in en_all)
+
+
 def check_numbers(ar: str, en: str) -> list[Flag]:
-    ar_t = ar.translate(_AR_DIGITS)
-    ar_numbers = _digit_numbers(ar_t, AR_SCALES, ar_stem)
-    en_numbers = _digit_numbers(en, EN_SCALES, lambda w: w.lower().strip(".,;:"))
-    en_words = [w.lower() for w in re.findall(r"[A-Za-z]+", en)]
-    en_all = {v for _, options, _ in en_numbers for v in options} | _word_values(en_words, EN_WORDS, EN_SCALES)
-    ar_all = {v for _, options, _ in ar_numbers for v in options} | _word_values(_ar_words(ar), AR_WORDS, AR_SCALES)
+    ar_numbers = _digit_numbers(ar.translate(_AR_DIGITS), AR_SCALES, _ar_scale_word, codes=False)
+    en_numbers = _digit_numbers(en, EN_SCALES, lambda w: w.lower().strip(".,;:"), codes=True)
+    ar_runs = _word_runs(_ar_words(ar), AR_WORDS, AR_SCALES)
+    en_all = {v for n in en_numbers for v in n.options} | _word_values(_word_runs(_en_words(en), _EN_TABLE, EN_SCALES))
+    ar_all = {v for n in ar_numbers for v in n.options} | _word_values(ar_runs)
     flags = []
-    missing = [written for _, options, written in ar_numbers if not options & en_all]
+    missing = [n.written for n in ar_numbers if n.required and not n.options & en_all]
+    missing += [" ".join(run) for run, values in ar_runs if AR_STRONG.intersection(run) and not values & en_all
+                and not _century_matches(values, en_all)]
+    en_runs = _word_runs(_en_words(en), _EN_TABLE, EN_SCALES)
+    for options, count in Counter(n.options for n in ar_numbers if n.required).items():
+        if count > 1:  # "كوفيد-19" twice, "COVID-19" once: one was dropped
+            present = sum(bool(n.options & options) for n in en_numbers) + sum(bool(v & options) for _, v in en_runs)
+            if 0 < present < count:
+                missing.append(f"{count}× {next(n.written for n in ar_numbers if n.options == options)} "
+                               f"(the English has it {present}×)")
     if missing:
         flags.append(Flag("number", f"{', '.join(dict.fromkeys(missing))} in the Arabic, not in the English"))
-    extra = [written for _, options, written in en_numbers if not options & ar_all]
+    extra = [n.written for n in en_numbers if n.required and not n.options & ar_all]
     if extra:
         flags.append(Flag("number", f"{', '.join(dict.fromkeys(extra))} in the English, not in the Arabic"))
     return flags
@@ -195,10 +291,20 @@ _AR_ENDS = re.compile("[.!?؟…][\"”»’')\]]*$")
 _EN_ENDS = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]$")
 
 
+# Words an English sentence does not end on: an output stopping there was cut off.
+_DANGLING = frozenset("a an the of to and or nor with by for at from than into its his her their our your my whose "
+                      "between while".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
 def check_unfinished(ar: str, en: str) -> list[Flag]:
-    """The Arabic ends its sentence; the English stops mid-sentence (a cut-off output)."""
-    if _AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en.strip()):
-        return [Flag("unfinished", "the English stops before the end of the sentence: “…" + en.strip()[-30:] + "”")]
+    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the", or
+    without an ending where the Arabic ends its sentence."""
+    en = en.strip()
+    last = _LAST_WORD.search(en)
+    dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
+    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en)):
+        return [Flag("unfinished", "the English stops before the end of the sentence: “…" + en[-30:] + "”")]
     return []
 
 
@@ -279,15 +385,58 @@ def check_glossary(ar: str, en: str, glossary: dict[str, str]) -> list[Flag]:
             if _contains_term(ar, term) and rendering.lower() not in en.lower()]
 
 
-def check_pair(ar: str, en: str, glossary: dict[str, str] | None = None) -> list[Flag]:
-    """Every check on one Arabic sentence (or line) and its English."""
-    if not en.strip():
-        return [Flag("empty_translation", "no English")] if ar.strip() else []
+def _arabic_chars(text: str) -> int:
+    return len(_ARABIC_LETTER.findall(text))
+
+
+def meaning_similarities(pairs: list[tuple[str, str]]) -> list[float | None]:
+    """Cross-lingual similarity of each pair, in one batch; None where the check does not apply (no
+    English, or fewer Arabic letters than the calibration's minimum)."""
+    from translate.meaning import encoder
+
+    minimum = calibration()["meaning"]["min_arabic_letters"]
+    wanted = [i for i, (ar, en) in enumerate(pairs) if en.strip() and _arabic_chars(ar) >= minimum]
+    similarities: list[float | None] = [None] * len(pairs)
+    if wanted:
+        for i, value in zip(wanted, encoder().similarities([pairs[i] for i in wanted])):
+            similarities[i] = value
+    return similarities
+
+
+def check_meaning(similarity: float | None) -> list[Flag]:
+    if similarity is None:
+        return []
+    limit = calibration()["meaning"]["min_similarity"]
+    if similarity < limit:
+        return [Flag("meaning", f"the English may not say what the Arabic says (similarity {similarity:.2f}; "
+                                f"{100 - calibration()['meaning']['percentile']:g}% of human translations score {limit:.2f} or more)")]
+    return []
+
+
+def _surface_checks(ar: str, en: str, glossary: dict[str, str] | None = None, heading: bool = False) -> list[Flag]:
+    if heading:  # headings are short and unpunctuated: no length or ending checks
+        return check_numbers(ar, en) + check_untranslated(en) + check_repetition(en)
     flags = check_numbers(ar, en) + check_untranslated(en) + check_repetition(en) + check_length(ar, en)
     flags += check_unfinished(ar, en)
     if glossary:
         flags += check_glossary(ar, en, glossary)
     return flags
+
+
+def check_pairs(pairs: list[tuple[str, str]], glossary: dict[str, str] | None = None) -> list[list[Flag]]:
+    """Every check on each Arabic sentence (or line) and its English; the meaning check in one batch."""
+    results: list[list[Flag]] = []
+    for (ar, en), similarity in zip(pairs, meaning_similarities(pairs)):
+        if not en.strip():
+            results.append([Flag("empty_translation", "no English")] if ar.strip() else [])
+        else:
+            results.append(_surface_checks(ar, en, glossary) + check_meaning(similarity))
+    return results
+
+
+def check_pair(ar: str, en: str, glossary: dict[str, str] | None = None) -> list[Flag]:
+    """Every check on one pair (for many, ``check_pairs`` batches the meaning check)."""
+    return check_pairs([(ar, en)], glossary)[0]
 
 
 # --- Briefs --------------------------------------------------------------------------------------
@@ -299,10 +448,11 @@ _STARTERS = frozenset("The A An In On At It He She They We This That These Those
 def check_brief(brief: str, article_english: str) -> list[Flag]:
     """Numbers and capitalized names in a brief that the article's English does not hold (invented)."""
     flags = []
-    source_numbers = {v for _, options, _ in _digit_numbers(article_english, EN_SCALES, lambda w: w.lower()) for v in options}
-    source_numbers |= _word_values([w.lower() for w in re.findall(r"[A-Za-z]+", article_english)], EN_WORDS, EN_SCALES)
-    numbers = [written for _, options, written in _digit_numbers(brief, EN_SCALES, lambda w: w.lower())
-               if not options & source_numbers]
+    english = lambda w: w.lower()  # noqa: E731
+    source_numbers = {v for n in _digit_numbers(article_english, EN_SCALES, english, codes=True) for v in n.options}
+    source_numbers |= _word_values(_word_runs(_en_words(article_english), _EN_TABLE, EN_SCALES))
+    numbers = [n.written for n in _digit_numbers(brief, EN_SCALES, english, codes=True)
+               if n.required and not n.options & source_numbers]
     lowered = article_english.lower()
     names = []
     for sentence in re.split(r"(?<=[.!?])\s+", brief):
@@ -321,25 +471,37 @@ def check_brief(brief: str, article_english: str) -> list[Flag]:
 
 def check_article(article: Article, glossary: dict[str, str] | None = None, min_score: float = DEFAULT_MIN_SCORE) -> None:
     """Flags on every sentence (after glossary fixes) and on the brief, in place."""
-    for paragraph in article.paragraphs:
-        for sentence in paragraph.sentences:
-            flags = [Flag(**f) for f in sentence.flags]
-            if glossary:
-                sentence.en, fixes = apply_glossary(sentence.ar, sentence.en, glossary)
-                flags += fixes
-            if paragraph.heading:  # headings are short and unpunctuated: no length or ending checks
-                flags += check_numbers(sentence.ar, sentence.en) + check_untranslated(sentence.en) + check_repetition(sentence.en)
-            else:
-                flags += check_pair(sentence.ar, sentence.en)
-            if sentence.score is not None and sentence.score < min_score:
-                flags.append(Flag("low_confidence", f"model confidence {sentence.score:.2f} (below {min_score})"))
-            seen = set()
-            sentence.flags = [f.as_dict() for f in flags if (f.kind, f.detail) not in seen and not seen.add((f.kind, f.detail))]
+    sentences = [(paragraph.heading, sentence) for paragraph in article.paragraphs for sentence in paragraph.sentences]
+    fixes: list[list[Flag]] = []
+    for _, sentence in sentences:
+        fixed: list[Flag] = []
+        if glossary:
+            sentence.en, fixed = apply_glossary(sentence.ar, sentence.en, glossary)
+        fixes.append(fixed)
+    similarities = meaning_similarities([(sentence.ar, sentence.en) for _, sentence in sentences])
+    for (heading, sentence), fixed, similarity in zip(sentences, fixes, similarities):
+        flags = [Flag(**f) for f in sentence.flags] + fixed
+        if sentence.en.strip():
+            flags += _surface_checks(sentence.ar, sentence.en, heading=heading) + check_meaning(similarity)
+        elif sentence.ar.strip():
+            flags.append(Flag("empty_translation", "no English"))
+        if sentence.score is not None and sentence.score < min_score:
+            flags.append(Flag("low_confidence", f"model confidence {sentence.score:.2f} (below {min_score})"))
+        seen = set()
+        sentence.flags = [f.as_dict() for f in flags if (f.kind, f.detail) not in seen and not seen.add((f.kind, f.detail))]
     if article.brief is not None and article.brief.text:
         flags = check_brief(article.brief.text, "\n".join(p.en for p in article.paragraphs))
         if not article.brief.finished:
             flags.append(Flag("truncated", "the summary stopped at its length limit"))
         article.brief = replace(article.brief, flags=tuple(f.as_dict() for f in flags))
+
+
+def checker_identity() -> dict[str, str]:
+    """What decides the flags besides the run's options: the calibration and the meaning encoder."""
+    from translate.meaning import encoder_identity
+
+    text = (resources.files("translate") / "data" / "checks.json").read_bytes()
+    return {"calibration_sha256": hashlib.sha256(text).hexdigest()[:16], "meaning_encoder": encoder_identity()}
 
 
 def glossary_digest(glossary: dict[str, str] | None) -> str | None:

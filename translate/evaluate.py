@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.article import Paragraph
-from translate.check import check_pair
+from translate.check import check_pairs
 from translate.translator import Translator
 
 TESTSETS = {
@@ -87,7 +87,7 @@ def score(hypotheses: Sequence[str], testset: TestSet) -> Evaluation:
     for name, metric in metrics().items():
         result = metric.corpus_score(list(hypotheses), [testset.references])
         scores[name] = {"score": round(result.score, 2), "signature": str(metric.get_signature())}
-    flagged = sum(bool(check_pair(ar, en)) for ar, en in zip(testset.sources, hypotheses))
+    flagged = sum(bool(flags) for flags in check_pairs(list(zip(testset.sources, hypotheses))))
     return Evaluation(testset.name, len(hypotheses), scores, flagged / max(1, len(hypotheses)), list(hypotheses))
 
 

@@ -21,11 +21,12 @@ from typing import Protocol
 
 from translate.article import Article, Source
 from translate.cache import ChunkCache
-from translate.check import DEFAULT_MIN_SCORE, check_article, glossary_digest, load_glossary
+from translate.check import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest, load_glossary
 from translate.distributed import RayExecutor, RaySettings
 from translate.hub import ModelSource, resolve_all
 from translate.inputs import INPUT_SUFFIXES, InputFile, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
+from translate.meaning import MeaningEncoder, encoder
 from translate.output import OutputFolder
 from translate.reader import InputError, SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown
@@ -105,6 +106,14 @@ class _Models:
     def _converting(self, folder: Path) -> None:
         self.reporter.message(f"converting {folder} to CTranslate2 (once; cached for later runs)")
 
+    def meaning(self) -> MeaningEncoder:
+        """The meaning check's encoder (shipped with its package), loaded once, threads as translation's."""
+        start = time.perf_counter()
+        loaded = encoder()
+        loaded.set_threads(self.options.translation.threads)
+        self.load_seconds += time.perf_counter() - start
+        return loaded
+
     def translator(self) -> Translator:
         if self._translator is None:
             start = time.perf_counter()
@@ -133,7 +142,7 @@ def run_signature(sources: dict[str, ModelSource], options: BriefOptions, glossa
         summary = describe_abstractive(sources[SUMMARIZATION], options.summary)
     else:
         summary = ExtractiveSummarizer(options.summary.sentences).provenance()
-    checks = {"min_score": options.min_score, "glossary_sha256": glossary_digest(glossary)}
+    checks = {"min_score": options.min_score, "glossary_sha256": glossary_digest(glossary), **checker_identity()}
     return RunSignature(describe(sources[TRANSLATION], options.translation), summary, checks)
 
 
@@ -167,6 +176,7 @@ def work(models: _Models, todo: list[tuple[Article, SourceText]], options: Brief
     The one path every article takes, in a local run and on a Ray worker alike.
     """
     translator, summarizer = models.translator(), models.summarizer()
+    models.meaning()
     sizes = [len(text.text) for _, text in todo]
 
     def prepare(i: int) -> int:

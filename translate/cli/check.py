@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from translate.cli._common import EXIT_FAILED, EXIT_USAGE, GlossaryOpt, die, friendly_errors, say, write_stdout
-from translate.check import check_pair, load_glossary
+from translate.check import check_pairs, load_glossary
 from translate.reader import decode
 
 
@@ -32,7 +32,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line on stdout.")] = False,
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Check a translation line by line: numbers, Arabic left in, loops, length, endings, glossary.
+    """Check a translation line by line: meaning, numbers, Arabic left in, loops, length, endings, glossary.
 
     Exit 0 when no line is flagged, 1 when any is, 2 on usage errors.
     """
@@ -47,8 +47,8 @@ def check(
             except (OSError, ValueError) as exc:
                 die(f"--glossary {glossary}: {getattr(exc, 'strerror', None) or exc}", EXIT_USAGE)
         flagged = 0
-        for number, (ar, en) in enumerate(zip(arabic, english), 1):
-            flags = check_pair(ar, en, terms) if ar.strip() or en.strip() else []
+        results = check_pairs(list(zip(arabic, english)), terms)
+        for number, flags in enumerate(results, 1):
             flagged += bool(flags)
             if as_json:
                 write_stdout(json.dumps({"line": number, "flags": [f.as_dict() for f in flags]}, ensure_ascii=False))
