@@ -1,12 +1,14 @@
 """How often the checks flag clean human translations, and how often they catch corrupted ones.
 
     python bench/flags.py            # FLORES-200 devtest, NTREX-128, TICO-19 (5,109 pairs)
-    python bench/flags.py --cost     # also: the checks' share of `brief` time on the 123 NTREX articles (tiny models)
+    python bench/flags.py --cost     # the checks' share of `brief` time on the 123 NTREX articles (tiny models)
+    python bench/flags.py --held-out # the meaning limit derived from two sets, tried on the third
 
 Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
 any check). Corruptions: a number dropped, a number changed, a span repeated, Arabic left in, the
 sentence cut short (its last 40% of words dropped), an unrelated sentence (another line's English).
+The corruptions find numbers with their own pattern, not the checker's.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from derive_checks import load_sets  # noqa: E402
+from derive_checks import MEANING_MIN_LETTERS, load_sets, percentile  # noqa: E402
 
-from translate.check import check_pairs  # noqa: E402
+from translate.check import check_pairs, meaning_similarities  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # the corruptions' own idea of a number, not the checker's
 
@@ -92,9 +94,31 @@ def cost() -> None:
               f"(random weights loop and run to their bound far more often than a trained model)")
 
 
+def held_out() -> None:
+    """Is the meaning limit a property of human translation, or of these pairs? Derive it (0.25th
+    percentile) from two of the sets and apply it to the third, clean and with unrelated English."""
+    sets = load_sets()
+    rng = random.Random(7)
+    clean, unrelated = {}, {}
+    for name, pairs in sets.items():
+        shuffled = [(ar, pairs[(i + rng.randrange(1, len(pairs))) % len(pairs)][1]) for i, (ar, _) in enumerate(pairs)]
+        clean[name] = [v for v in meaning_similarities(pairs) if v is not None]
+        unrelated[name] = [v for v in meaning_similarities(shuffled) if v is not None]
+    print(f"meaning check, limit from the other two sets (pairs with at least {MEANING_MIN_LETTERS} Arabic letters)")
+    print("| set | limit | clean pairs flagged | unrelated caught |")
+    print("|---|---|---|---|")
+    for name in sets:
+        limit = percentile([v for other, values in clean.items() if other != name for v in values], 0.25)
+        flagged = sum(v < limit for v in clean[name]) / len(clean[name])
+        caught = sum(v < limit for v in unrelated[name]) / len(unrelated[name])
+        print(f"| {name} | {limit:.3f} | {100 * flagged:.2f}% | {100 * caught:.1f}% |")
+
+
 def main() -> None:
     if "--cost" in sys.argv:
         return cost()
+    if "--held-out" in sys.argv:
+        return held_out()
     sets = load_sets()
     rng = random.Random(2026)
     kinds_on_clean: Counter = Counter()

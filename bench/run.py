@@ -2,6 +2,7 @@
 
     python bench/run.py            # full: 256 sentences, the 123 NTREX articles
     python bench/run.py --quick    # under 5 minutes: 64 sentences, 3 articles
+    python bench/run.py --check-cost --n-articles 12   # the checks' share of a brief run
     python bench/run.py --grouping-only --n-articles 24   # the cost of batches that never mix articles
     python bench/run.py --models --n-sentences 64          # opus-mt-ar-en and opus-mt-tc-big-ar-en, int8 and float32
 
@@ -170,7 +171,8 @@ def worker(args: argparse.Namespace) -> None:
             report = brief([args.articles], options)
         assert not report.failed, report.failed
         result = {"articles": len(report.done), "seconds": report.seconds, "load_s": report.load_seconds,
-                  "articles_per_min": 60 * len(report.done) / report.seconds, "peak_rss_mb": peak_rss_mb()}
+                  "check_s": report.check_seconds, "articles_per_min": 60 * len(report.done) / report.seconds,
+                  "peak_rss_mb": peak_rss_mb()}
     elif args.phase == "grouping":  # batches within each article (the tool) against batches pooled across articles
         translator = Translator(ModelSource("translation", args.marian), translation)
         documents = [translator.prepare(p.read_text(encoding="utf-8")) for p in sorted(args.articles.glob("*.txt"))]
@@ -230,6 +232,8 @@ def main() -> None:
                         help="only the model table: opus-mt-ar-en and opus-mt-tc-big-ar-en, ctranslate2 int8 and float32")
     parser.add_argument("--grouping-only", action="store_true",
                         help="only the cost of batches that never mix articles (ctranslate2, the --n-articles articles)")
+    parser.add_argument("--check-cost", action="store_true",
+                        help="only the check stage's share of a brief run (ctranslate2, the --n-articles articles)")
     parser.add_argument("--batch-sentences", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -270,6 +274,13 @@ def main() -> None:
         print(f"  {json.dumps(result)}", file=sys.stderr)  # each figure as it comes: a full run takes over an hour
         return result
 
+    if args.check_cost:
+        result = measure("ctranslate2", "pipeline", articles)
+        work = result["seconds"] - result["load_s"]
+        print(f"brief of {result['articles']} NTREX articles (exact shapes, ctranslate2 int8, abstractive briefs): "
+              f"{work:.1f} s after loading, of which the checks {result['check_s']:.1f} s "
+              f"({100 * result['check_s'] / work:.2f}%)")
+        return
     if args.models:
         tc_big = build_tc_big(args.workdir)
         rows = []

@@ -99,6 +99,8 @@ def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
     assert "meaning" in kinds(check_pair(ar, "Heavy rain flooded several villages in the north of the country "
                                              "overnight, residents said."))
     assert "meaning" not in kinds(check_pair("قال.", "Heavy rain flooded the villages."))  # too short to judge
+    huge = check_pairs([("قال الوزير " * 40_000, "The minister said " * 40_000)])[0]  # not judged, and no memory blow-up
+    assert "meaning" not in kinds(huge)
 
 
 def test_meaning_encoder_matches_the_packages_own_output():

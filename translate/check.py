@@ -61,12 +61,12 @@ _AR_NUMBER_WORDS: dict[str, tuple[float, bool]] = {
     **{w: (1, False) for w in ("واحد", "واحده", "احد", "احدى", "حادي", "حاديه", "اول", "اولى", "مره", "عام", "يوم")},
     **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان", "مرتين", "مرتان", "عامين",
                                "يومين", "شهرين", "ساعتين", "دقيقتين", "اسبوعين", "سنتين", "دولارين")},
-    "نصف": (0.5, False),
+    "نصف": (0.5, False), "ستون": (60, False),  # also the name Stone
     **{w: (v, True) for v, words in {
         3: "ثلاث ثلاثه ثالث ثالثه", 4: "اربع اربعه رابع رابعه", 5: "خمس خمسه خامس خامسه", 6: "ست سته سادس سادسه",
         7: "سبع سبعه سابع سابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه", 9: "تسع تسعه تاسع تاسعه", 10: "عشر عشره عاشر عاشره",
         20: "عشرون عشرين عشرينيات", 30: "ثلاثون ثلاثين ثلاثينيات", 40: "اربعون اربعين اربعينيات",
-        50: "خمسون خمسين خمسينيات", 60: "ستون ستين ستينيات", 70: "سبعون سبعين سبعينيات", 80: "ثمانون ثمانين ثمانينيات",
+        50: "خمسون خمسين خمسينيات", 60: "ستين ستينيات", 70: "سبعون سبعين سبعينيات", 80: "ثمانون ثمانين ثمانينيات",
         90: "تسعون تسعين تسعينيات", 100: "مئه مائه", 200: "مئتين مائتين مئتان مائتان", 2e3: "الفين الفان",
         2e6: "مليونين مليونان مليوني", 2e9: "مليارين ملياران ملياري",
     }.items() for w in words.split()},
@@ -389,13 +389,17 @@ def _arabic_chars(text: str) -> int:
     return len(_ARABIC_LETTER.findall(text))
 
 
+MEANING_MAX_LETTERS = 5000  # one embedding for a whole long text says little, and costs memory by its length
+
+
 def meaning_similarities(pairs: list[tuple[str, str]]) -> list[float | None]:
     """Cross-lingual similarity of each pair, in one batch; None where the check does not apply (no
-    English, or fewer Arabic letters than the calibration's minimum)."""
+    English, fewer Arabic letters than the calibration's minimum, or more than MEANING_MAX_LETTERS)."""
     from translate.meaning import encoder
 
     minimum = calibration()["meaning"]["min_arabic_letters"]
-    wanted = [i for i, (ar, en) in enumerate(pairs) if en.strip() and _arabic_chars(ar) >= minimum]
+    wanted = [i for i, (ar, en) in enumerate(pairs)
+              if en.strip() and minimum <= _arabic_chars(ar) <= MEANING_MAX_LETTERS and len(en) <= 4 * MEANING_MAX_LETTERS]
     similarities: list[float | None] = [None] * len(pairs)
     if wanted:
         for i, value in zip(wanted, encoder().similarities([pairs[i] for i in wanted])):
