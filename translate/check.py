@@ -206,9 +206,6 @@ def _run_values(run: list[str], table: dict[str, float], scales: dict[str, float
 _PERCENT_WORDS = frozenset({"المئه", "المائه", "بالمئه", "بالمائه", "للمئه"})  # "في المئة": per cent
 
 
-_CENTURY = frozenset({"قرن", "قرنين"})
-
-
 def _ar_words(text: str) -> list[str]:
     out = []
     for word in _AR_WORD.findall(text):
@@ -243,13 +240,13 @@ def check_numbers(ar: str, en: str) -> list[Flag]:
     ar_numbers = _digit_numbers(ar.translate(_AR_DIGITS), AR_SCALES, _ar_scale_word, codes=False)
     en_numbers = _digit_numbers(en, EN_SCALES, lambda w: w.lower().strip(".,;:"), codes=True)
     ar_runs = _word_runs(_ar_words(ar), AR_WORDS, AR_SCALES)
-    en_all = {v for n in en_numbers for v in n.options} | _word_values(_word_runs(_en_words(en), _EN_TABLE, EN_SCALES))
+    en_runs = _word_runs(_en_words(en), _EN_TABLE, EN_SCALES)
+    en_all = {v for n in en_numbers for v in n.options} | _word_values(en_runs)
     ar_all = {v for n in ar_numbers for v in n.options} | _word_values(ar_runs)
     flags = []
     missing = [n.written for n in ar_numbers if n.required and not n.options & en_all]
     missing += [" ".join(run) for run, values in ar_runs if AR_STRONG.intersection(run) and not values & en_all
                 and not _century_matches(values, en_all)]
-    en_runs = _word_runs(_en_words(en), _EN_TABLE, EN_SCALES)
     for options, count in Counter(n.options for n in ar_numbers if n.required).items():
         if count > 1:  # "كوفيد-19" twice, "COVID-19" once: one was dropped
             present = sum(bool(n.options & options) for n in en_numbers) + sum(bool(v & options) for _, v in en_runs)
@@ -427,15 +424,16 @@ def _surface_checks(ar: str, en: str, glossary: dict[str, str] | None = None, he
     return flags
 
 
+def _pair_flags(ar: str, en: str, similarity: float | None, glossary: dict[str, str] | None = None,
+                heading: bool = False) -> list[Flag]:
+    if not en.strip():
+        return [Flag("empty_translation", "no English")] if ar.strip() else []
+    return _surface_checks(ar, en, glossary, heading) + check_meaning(similarity)
+
+
 def check_pairs(pairs: list[tuple[str, str]], glossary: dict[str, str] | None = None) -> list[list[Flag]]:
     """Every check on each Arabic sentence (or line) and its English; the meaning check in one batch."""
-    results: list[list[Flag]] = []
-    for (ar, en), similarity in zip(pairs, meaning_similarities(pairs)):
-        if not en.strip():
-            results.append([Flag("empty_translation", "no English")] if ar.strip() else [])
-        else:
-            results.append(_surface_checks(ar, en, glossary) + check_meaning(similarity))
-    return results
+    return [_pair_flags(ar, en, similarity, glossary) for (ar, en), similarity in zip(pairs, meaning_similarities(pairs))]
 
 
 def check_pair(ar: str, en: str, glossary: dict[str, str] | None = None) -> list[Flag]:
@@ -484,11 +482,7 @@ def check_article(article: Article, glossary: dict[str, str] | None = None, min_
         fixes.append(fixed)
     similarities = meaning_similarities([(sentence.ar, sentence.en) for _, sentence in sentences])
     for (heading, sentence), fixed, similarity in zip(sentences, fixes, similarities):
-        flags = [Flag(**f) for f in sentence.flags] + fixed
-        if sentence.en.strip():
-            flags += _surface_checks(sentence.ar, sentence.en, heading=heading) + check_meaning(similarity)
-        elif sentence.ar.strip():
-            flags.append(Flag("empty_translation", "no English"))
+        flags = [Flag(**f) for f in sentence.flags] + fixed + _pair_flags(sentence.ar, sentence.en, similarity, heading=heading)
         if sentence.score is not None and sentence.score < min_score:
             flags.append(Flag("low_confidence", f"model confidence {sentence.score:.2f} (below {min_score})"))
         seen = set()
