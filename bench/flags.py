@@ -13,6 +13,7 @@ The corruptions find numbers with their own pattern, not the checker's.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from derive_checks import MEANING_MIN_LETTERS, load_sets, percentile  # noqa: E402
 
-from translate.check import check_pairs, meaning_similarities  # noqa: E402
+from translate.check import WHOLE_SENTENCE_FLAGS, check_pairs, meaning_similarities  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # the corruptions' own idea of a number, not the checker's
 
@@ -60,7 +61,7 @@ def cost() -> None:
     import tempfile
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from bench.run import ntrex_articles
+    from bench.run import human_check_seconds, ntrex_articles
     from tests.conftest import ENGLISH, TINY_MAX_LENGTH, seed_lines
     from translate.pipeline import BriefOptions, brief
     from translate.summarizer import SummaryOptions
@@ -92,6 +93,13 @@ def cost() -> None:
         print(f"check stage: {100 * share:.2f}% of the brief time with retries, {100 * share_off:.2f}% without; "
               f"retries: {100 * (work_on / work_off - 1):.1f}% "
               f"(random weights loop and run to their bound far more often than a trained model)")
+        sentences = [s for path in (root / "out-True").glob("*.json")
+                     for p in json.loads(path.read_text(encoding="utf-8")).get("paragraphs", []) for s in p["sentences"]]
+        spared = sum(bool(WHOLE_SENTENCE_FLAGS.intersection(f["kind"] for f in s["flags"])) for s in sentences)
+        print(f"of its {len(sentences)} sentences, {spared} already flagged as a whole (so not asked of the meaning encoder)")
+        seconds, pairs, encoded = human_check_seconds(len(on[0].done))
+        print(f"worst case, the checks on the human translations of the same articles ({pairs} pairs, {encoded} through "
+              f"the meaning encoder): {seconds:.1f} s")
 
 
 def held_out() -> None:

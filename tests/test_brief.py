@@ -52,7 +52,7 @@ def test_brief_seeds_writes_articles_and_briefing(tmp_path, tiny_marian, tiny_ba
     assert "0 done, 5 skipped" in again.output
 
 
-def test_force_and_changed_settings_redo(tmp_path, tiny_marian, tiny_bart):
+def test_force_and_changed_settings_redo(tmp_path, tiny_marian, tiny_bart, monkeypatch):
     out = tmp_path / "out"
     article = tmp_path / "in" / "a.txt"
     article.parent.mkdir()
@@ -61,6 +61,12 @@ def test_force_and_changed_settings_redo(tmp_path, tiny_marian, tiny_bart):
     assert "1 done" in run_brief([article.parent, "-o", out, "--force", "--summarizer", "extractive"], tiny_marian, tiny_bart).output
     assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
     article.write_text(GOOD + " وانتهى.", encoding="utf-8")
+    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
+    # A new version of the checks (their code, calibration or encoder) checks the article again.
+    from translate import check
+
+    sources = check.checker_sources()
+    monkeypatch.setattr(check, "checker_sources", lambda: [sources[0] + b"\n# changed\n", *sources[1:]])
     assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
 
 

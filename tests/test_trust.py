@@ -7,9 +7,9 @@ from typer.testing import CliRunner
 
 from translate import settings
 from translate.check import (
-    apply_glossary, check_brief, check_length, check_numbers, check_pair, check_pairs, check_repetition,
-    check_unfinished,
-    check_untranslated, load_glossary,
+    WHOLE_SENTENCE_FLAGS, apply_glossary, check_article, check_brief, check_length, check_meaning, check_numbers,
+    check_pair, check_pairs, check_repetition, check_unfinished, check_untranslated, load_glossary,
+    meaning_similarities,
 )
 from translate.cli import app
 from translate.hub import ModelSource
@@ -89,9 +89,12 @@ def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
     arabic = (FLORES / "arb_Arab.devtest").read_text(encoding="utf-8").splitlines()[100:140]
     english = (FLORES / "eng_Latn.devtest").read_text(encoding="utf-8").splitlines()[100:140]
     true_pairs = check_pairs(list(zip(arabic, english)))
-    shifted = check_pairs(list(zip(arabic, english[7:] + english[:7])))
+    shifted_pairs = list(zip(arabic, english[7:] + english[:7]))
+    shifted = check_pairs(shifted_pairs)
     assert sum("meaning" in kinds(flags) for flags in true_pairs) <= 1
-    assert sum("meaning" in kinds(flags) for flags in shifted) >= 38
+    assert sum(bool(flags) for flags in shifted) >= 38
+    # The encoder alone, on every pair (check_pairs spares it where a cheaper check already flags the whole sentence).
+    assert sum(bool(check_meaning(s)) for s in meaning_similarities(shifted_pairs)) >= 38
     # A fluent sentence about something else, with no number, length or ending to give it away.
     ar = "قال وزير الخارجية إن المفاوضات مع الجانب الآخر ستستأنف الأسبوع المقبل في العاصمة."
     assert "meaning" not in kinds(check_pair(ar, "The foreign minister said talks with the other side would resume "
@@ -101,6 +104,42 @@ def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
     assert "meaning" not in kinds(check_pair("قال.", "Heavy rain flooded the villages."))  # too short to judge
     huge = check_pairs([("قال الوزير " * 40_000, "The minister said " * 40_000)])[0]  # not judged, and no memory blow-up
     assert "meaning" not in kinds(huge)
+
+
+def test_meaning_is_asked_only_where_no_cheaper_check_already_flags_the_whole_sentence(monkeypatch):
+    """The encoder is the costly check: a sentence already marked wrong as a whole (cut, looping, far off
+    in length, empty) would only be told "reread it" twice. Partial flags (a number) still get it."""
+    from translate import meaning
+    from translate.article import Article, Paragraph, Sentence, Source
+
+    seen: list[tuple[str, str]] = []
+    real = meaning.encoder()
+
+    class Spy:
+        def similarities(self, pairs):
+            seen.extend(pairs)
+            return real.similarities(pairs)
+
+    monkeypatch.setattr(meaning, "encoder", lambda: Spy())
+    ar = "قال وزير الخارجية إن المفاوضات مع الجانب الآخر ستستأنف الأسبوع المقبل في العاصمة."
+    clean = "The foreign minister said talks with the other side would resume next week in the capital."
+    looping = "The foreign minister said said said said said said talks would resume next week in the capital."
+    far_off = (clean + " He added that delegations from Cairo, Amman and Riyadh would also discuss trade, water, "
+                       "energy and security during meetings planned over the coming months.")
+    wrong_number = "The foreign minister said 12 talks with the other side would resume next week in the capital."
+    flags = check_pairs([(ar, clean), (ar, looping), (ar, far_off), (ar, wrong_number), (ar, "")])
+    assert [sorted(set(kinds(f)) & WHOLE_SENTENCE_FLAGS) for f in flags] == [[], ["repetition"], ["length_ratio"], [],
+                                                                            ["empty_translation"]]
+    assert seen == [(ar, clean), (ar, wrong_number)]
+    assert "number" in kinds(flags[3])
+
+    seen.clear()
+    cut = Sentence(ar=ar, en=clean, flags=[{"kind": "truncated", "detail": "stopped at its length limit"}])
+    kept = Sentence(ar=ar, en="Heavy rain flooded several villages in the north of the country overnight, residents said.")
+    article = Article(Source("a.txt", "0" * 64, "utf-8"), "a", [Paragraph(ar + " " + ar, False, [cut, kept])])
+    check_article(article)
+    assert seen == [(kept.ar, kept.en)]
+    assert "meaning" not in [f["kind"] for f in cut.flags] and "meaning" in [f["kind"] for f in kept.flags]
 
 
 def test_meaning_encoder_matches_the_packages_own_output():

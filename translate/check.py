@@ -424,16 +424,30 @@ def _surface_checks(ar: str, en: str, glossary: dict[str, str] | None = None, he
     return flags
 
 
-def _pair_flags(ar: str, en: str, similarity: float | None, glossary: dict[str, str] | None = None,
-                heading: bool = False) -> list[Flag]:
+# Flags that already tell the reader to reread the whole English: the meaning check, the costly one,
+# is not asked of those sentences (it would only say so again). Partial flags (a number) still get it.
+WHOLE_SENTENCE_FLAGS = frozenset({"empty_translation", "truncated", "repetition", "length_ratio"})
+
+
+def _pair_flags(ar: str, en: str, glossary: dict[str, str] | None = None, heading: bool = False) -> list[Flag]:
+    """Every check but meaning on one pair."""
     if not en.strip():
         return [Flag("empty_translation", "no English")] if ar.strip() else []
-    return _surface_checks(ar, en, glossary, heading) + check_meaning(similarity)
+    return _surface_checks(ar, en, glossary, heading)
+
+
+def _add_meaning(pairs: list[tuple[str, str]], flags: list[list[Flag]]) -> None:
+    """The meaning check, in one batch, on the pairs whose flags do not already cover the whole sentence."""
+    asked = [i for i, found in enumerate(flags) if not WHOLE_SENTENCE_FLAGS.intersection(f.kind for f in found)]
+    for i, similarity in zip(asked, meaning_similarities([pairs[i] for i in asked])):
+        flags[i] += check_meaning(similarity)
 
 
 def check_pairs(pairs: list[tuple[str, str]], glossary: dict[str, str] | None = None) -> list[list[Flag]]:
     """Every check on each Arabic sentence (or line) and its English; the meaning check in one batch."""
-    return [_pair_flags(ar, en, similarity, glossary) for (ar, en), similarity in zip(pairs, meaning_similarities(pairs))]
+    flags = [_pair_flags(ar, en, glossary) for ar, en in pairs]
+    _add_meaning(pairs, flags)
+    return flags
 
 
 def check_pair(ar: str, en: str, glossary: dict[str, str] | None = None) -> list[Flag]:
@@ -474,17 +488,17 @@ def check_brief(brief: str, article_english: str) -> list[Flag]:
 def check_article(article: Article, glossary: dict[str, str] | None = None, min_score: float = DEFAULT_MIN_SCORE) -> None:
     """Flags on every sentence (after glossary fixes) and on the brief, in place."""
     sentences = [(paragraph.heading, sentence) for paragraph in article.paragraphs for sentence in paragraph.sentences]
-    fixes: list[list[Flag]] = []
-    for _, sentence in sentences:
+    found: list[list[Flag]] = []
+    for heading, sentence in sentences:
         fixed: list[Flag] = []
         if glossary:
             sentence.en, fixed = apply_glossary(sentence.ar, sentence.en, glossary)
-        fixes.append(fixed)
-    similarities = meaning_similarities([(sentence.ar, sentence.en) for _, sentence in sentences])
-    for (heading, sentence), fixed, similarity in zip(sentences, fixes, similarities):
-        flags = [Flag(**f) for f in sentence.flags] + fixed + _pair_flags(sentence.ar, sentence.en, similarity, heading=heading)
+        flags = [Flag(**f) for f in sentence.flags] + fixed + _pair_flags(sentence.ar, sentence.en, heading=heading)
         if sentence.score is not None and sentence.score < min_score:
             flags.append(Flag("low_confidence", f"model confidence {sentence.score:.2f} (below {min_score})"))
+        found.append(flags)
+    _add_meaning([(sentence.ar, sentence.en) for _, sentence in sentences], found)
+    for (_, sentence), flags in zip(sentences, found):
         seen = set()
         sentence.flags = [f.as_dict() for f in flags if (f.kind, f.detail) not in seen and not seen.add((f.kind, f.detail))]
     if article.brief is not None and article.brief.text:
@@ -494,12 +508,21 @@ def check_article(article: Article, glossary: dict[str, str] | None = None, min_
         article.brief = replace(article.brief, flags=tuple(f.as_dict() for f in flags))
 
 
+def checker_sources() -> list[bytes]:
+    """The checks' code and calibration, as installed."""
+    package = resources.files("translate")
+    return [(package / name).read_bytes() for name in ("check.py", "meaning.py", "data/checks.json")]
+
+
 def checker_identity() -> dict[str, str]:
-    """What decides the flags besides the run's options: the calibration and the meaning encoder."""
+    """What decides the flags besides the run's options: the checks' code and calibration, and the
+    meaning encoder. A new version of any checks articles again."""
     from translate.meaning import encoder_identity
 
-    text = (resources.files("translate") / "data" / "checks.json").read_bytes()
-    return {"calibration_sha256": hashlib.sha256(text).hexdigest()[:16], "meaning_encoder": encoder_identity()}
+    digest = hashlib.sha256()
+    for source in checker_sources():
+        digest.update(hashlib.sha256(source).digest())
+    return {"checker_sha256": digest.hexdigest()[:16], "meaning_encoder": encoder_identity()}
 
 
 def glossary_digest(glossary: dict[str, str] | None) -> str | None:
