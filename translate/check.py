@@ -5,8 +5,10 @@ Kinds: ``number`` (a number in one side missing from the other), ``untranslated`
 left in the English), ``repetition`` (a looping span, or an abnormally repetitive sentence),
 ``length_ratio`` (outside the band human translations stay in), ``unfinished`` (the Arabic
 ends its sentence, the English stops mid-sentence), ``glossary`` (a required
-rendering missing). The length band and the repetition limit are derived from public reference
-pairs by bench/derive_checks.py and ship in translate/data/checks.json.
+rendering missing), ``meaning`` (the two sides' cross-lingual similarity below what human
+translations reach; asked only where no flag already covers the whole sentence). The length band,
+the repetition limit and the meaning limit are derived from public reference pairs by
+bench/derive_checks.py and ship in translate/data/checks.json.
 """
 
 from __future__ import annotations
