@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from translate import settings
 from translate.cli import app
-from translate.hub import ModelSource, resolve_all
+from translate.hub import resolve_all
 from translate.lock import LockError, load_lock
 from translate.pipeline import BriefOptions, brief
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, describe_abstractive

@@ -24,7 +24,7 @@ from translate.normalize import normalize
 from translate.pipeline import LARGE_CHARS, _groups
 from translate.render import article_markdown, briefing_markdown, md_inline
 from translate.segment import chunk_sentence, split_paragraphs
-from tests.conftest import ROOT, SEEDS, seed_copies
+from tests.conftest import ROOT, seed_copies
 
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
 LOCK = ".translate-briefing.lock"

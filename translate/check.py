@@ -416,16 +416,6 @@ def check_meaning(similarity: float | None) -> list[Flag]:
     return []
 
 
-def _surface_checks(ar: str, en: str, glossary: dict[str, str] | None = None, heading: bool = False) -> list[Flag]:
-    if heading:  # headings are short and unpunctuated: no length or ending checks
-        return check_numbers(ar, en) + check_untranslated(en) + check_repetition(en)
-    flags = check_numbers(ar, en) + check_untranslated(en) + check_repetition(en) + check_length(ar, en)
-    flags += check_unfinished(ar, en)
-    if glossary:
-        flags += check_glossary(ar, en, glossary)
-    return flags
-
-
 # Flags that already tell the reader to reread the whole English: the meaning check, the costly one,
 # is not asked of those sentences (it would only say so again). Partial flags (a number) still get it.
 WHOLE_SENTENCE_FLAGS = frozenset({"empty_translation", "truncated", "repetition", "length_ratio"})
@@ -435,7 +425,12 @@ def _pair_flags(ar: str, en: str, glossary: dict[str, str] | None = None, headin
     """Every check but meaning on one pair."""
     if not en.strip():
         return [Flag("empty_translation", "no English")] if ar.strip() else []
-    return _surface_checks(ar, en, glossary, heading)
+    flags = check_numbers(ar, en) + check_untranslated(en) + check_repetition(en)
+    if not heading:  # headings are short and unpunctuated: no length or ending checks
+        flags += check_length(ar, en) + check_unfinished(ar, en)
+    if glossary:
+        flags += check_glossary(ar, en, glossary)
+    return flags
 
 
 def _add_meaning(pairs: list[tuple[str, str]], flags: list[list[Flag]]) -> None:

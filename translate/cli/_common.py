@@ -6,12 +6,14 @@ printed as plain text, never parsed as Rich markup.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,8 +29,9 @@ from translate.inputs import UsageError
 from translate.lock import LockError
 from translate.reader import InputError, SourceText, read_source, source_from_bytes, source_from_text
 from translate.render import clean
-from translate.segment import DEFAULT_TOKEN_BUDGET
 from translate.translator import TranslationOptions
+
+R = TypeVar("R")
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -133,10 +136,30 @@ GlossaryOpt = Annotated[Path | None, typer.Option(
     "--glossary", help="Required renderings: TSV (Arabic term<TAB>English) or TOML. Near-variants are replaced, the rest flagged.")]
 MinScore = Annotated[float, typer.Option(
     "--min-score", help="Flag low_confidence below this mean token log-probability.")]
-DEFAULT_CHUNK_TOKENS = DEFAULT_TOKEN_BUDGET
+_TRANSLATION_FLAGS = {"beams": Beams, "device": DeviceOpt, "engine": EngineOpt, "compute_type": ComputeTypeOpt,
+                      "threads": Threads, "chunk_tokens": ChunkTokens, "batch_tokens": BatchTokens,
+                      "strip_diacritics": StripDiacritics}
 
 
-def translation_options(*, beams: int | None, device: Device, engine: EngineName, compute_type: ComputeType, threads: int,
-                        chunk_tokens: int, batch_tokens: int, strip_diacritics: bool) -> TranslationOptions:
-    return TranslationOptions(beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
-                              chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics)
+def translation_flags(command: Callable[..., R]) -> Callable[..., R]:
+    """The options every translating command shares (--beams, --engine, ...), declared once: the
+    command's ``translation: TranslationOptions`` parameter becomes those options, in its place, with
+    TranslationOptions' own defaults, and the command receives them as one TranslationOptions."""
+    signature = inspect.signature(command, eval_str=True)
+    defaults = TranslationOptions()
+    parameters: list[inspect.Parameter] = []
+    for parameter in signature.parameters.values():
+        if parameter.name != "translation":
+            parameters.append(parameter)
+            continue
+        parameters += [inspect.Parameter(name, parameter.kind, default=getattr(defaults, name), annotation=annotation)
+                       for name, annotation in _TRANSLATION_FLAGS.items()]
+
+    @functools.wraps(command)
+    def with_flags(**kwargs: Any) -> R:
+        translation = TranslationOptions(**{name: kwargs.pop(name) for name in _TRANSLATION_FLAGS})
+        return command(translation=translation, **kwargs)
+
+    with_flags.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    with_flags.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_flags

@@ -11,17 +11,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from translate import settings
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, EXIT_USAGE, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt,
-    MinScore, MtModel, StripDiacritics, Threads, console, die, error, friendly_errors, say, translation_options,
-    write_stdout,
+    EXIT_USAGE, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt, MinScore, MtModel, Threads, console, die, error,
+    friendly_errors, say, translation_flags, write_stdout,
 )
 from translate.check import DEFAULT_MIN_SCORE
-from translate.distributed import RaySettings, WorkerError, require_ray
+from translate.distributed import RaySettings, require_ray
 from translate.engines import ComputeType, Device, EngineName
 from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch
 from translate.reader import decode
 from translate.render import clean
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummarizerKind, SummaryOptions
+from translate.translator import TranslationOptions
 
 SumModel = Annotated[str | None, typer.Option(
     "--sum-model", envvar=settings.SUM_MODEL,
@@ -81,6 +81,7 @@ class ProgressReporter:
             self.progress.stop()
 
 
+@translation_flags
 def brief(
     paths: Annotated[list[Path], typer.Argument(help="Article files and folders (.txt .md .html .htm .docx, recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
@@ -88,14 +89,7 @@ def brief(
     mt_model: MtModel = None,
     sum_model: SumModel = None,
     summarizer: SummarizerOpt = SummarizerKind.abstractive,
-    beams: Beams = None,
-    device: DeviceOpt = Device.auto,
-    engine: EngineOpt = EngineName.ctranslate2,
-    compute_type: ComputeTypeOpt = ComputeType.auto,
-    threads: Threads = 0,
-    chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
-    batch_tokens: BatchTokens = 4096,
-    strip_diacritics: StripDiacritics = False,
+    translation: TranslationOptions = TranslationOptions(),
     group_articles: Annotated[int, typer.Option(min=1, help="Articles translated in one group before their files are written (speed only).")] = 4,
     glossary: GlossaryOpt = None,
     min_score: MinScore = DEFAULT_MIN_SCORE,
@@ -109,14 +103,10 @@ def brief(
     ray_workers: Annotated[int | None, typer.Option("--ray-workers", min=1, help="Ray workers (default: one per 2 CPUs).")] = None,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
-    translation = translation_options(
-        beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
-        chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics,
-    )
     reporter = ProgressReporter()
     with friendly_errors():
-        summary = SummaryOptions(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
-                                 threads=threads)
+        summary = SummaryOptions(summarizer=summarizer, engine=translation.engine, device=translation.device,
+                                 compute_type=translation.compute_type, threads=translation.threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles,
                                glossary=glossary, min_score=min_score, cache=not no_cache)

@@ -11,8 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, EXIT_USAGE, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, MtModel,
-    StripDiacritics, Threads, die, friendly_errors, say, translation_options, write_stdout,
+    EXIT_USAGE, MtModel, die, friendly_errors, say, translation_flags, write_stdout,
 )
 from translate.engines import ComputeType, Device, EngineName
 from translate.evaluate import TESTSETS, Evaluation, compare, evaluate, load_testset, score
@@ -71,6 +70,7 @@ def _print(result: Evaluation, label: str = "") -> None:
         write_stdout(f"  target tokens/s: {result.tokens_per_s} ({result.seconds} s)")
 
 
+@translation_flags
 def evaluate_command(
     testset: Annotated[TestSetName, typer.Option("--set", help="A test set shipped with the tool.")] = "flores200",  # type: ignore[assignment]
     source: Annotated[Path | None, typer.Option("--source", help="Arabic, one line each (instead of --set).")] = None,
@@ -81,18 +81,9 @@ def evaluate_command(
                                                      "compute_type=float32 or mt_model=tc-big or engine=transformers.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     mt_model: MtModel = None,
-    beams: Beams = None,
-    device: DeviceOpt = Device.auto,
-    engine: EngineOpt = EngineName.ctranslate2,
-    compute_type: ComputeTypeOpt = ComputeType.auto,
-    threads: Threads = 0,
-    chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
-    batch_tokens: BatchTokens = 4096,
-    strip_diacritics: StripDiacritics = False,
+    translation: TranslationOptions = TranslationOptions(),
 ) -> None:
     """Translate a test set and score it with sacrebleu (BLEU, chrF, chrF++, with signatures)."""
-    options = translation_options(beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
-                                  chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics)
     changes = _parse_compare(compare_with) if compare_with else None
     if changes and hypotheses:
         die("--compare translates twice; it cannot be used with --hypotheses.", EXIT_USAGE)
@@ -110,11 +101,11 @@ def evaluate_command(
             result = score(hyps, lines)
             write_stdout(json.dumps(result.as_dict(), ensure_ascii=False)) if as_json else _print(result)
             return
-        first = evaluate(Translator.load(mt_model, options=options), lines)
+        first = evaluate(Translator.load(mt_model, options=translation), lines)
         if not changes:
             write_stdout(json.dumps(first.as_dict(), ensure_ascii=False)) if as_json else _print(first)
             return
-        other_options, other_model = _other(options, mt_model, changes)
+        other_options, other_model = _other(translation, mt_model, changes)
         second = evaluate(Translator.load(other_model, options=other_options), lines)
         paired = compare(first, second, lines)
         if as_json:

@@ -10,33 +10,25 @@ import typer
 from translate.check import DEFAULT_MIN_SCORE, check_article
 from translate.article import Article, Source
 from translate.cli._common import (
-    DEFAULT_CHUNK_TOKENS, BatchTokens, Beams, ChunkTokens, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt, MinScore,
-    MtModel, StripDiacritics, Threads, friendly_errors, read_input, translation_options, warn, write_stdout,
+    GlossaryOpt, MinScore, MtModel, StripDiacritics, friendly_errors, read_input, translation_flags, warn, write_stdout,
 )
 from translate.pipeline import read_glossary
 from translate.render import reasons, to_check
-from translate.engines import ComputeType, Device, EngineName
 from translate.normalize import normalize
 from translate.render import clean
 from translate.segment import split_paragraphs
-from translate.translator import Translator
+from translate.translator import TranslationOptions, Translator
 
 InputText = Annotated[str | None, typer.Argument(help="Arabic text, or '-' for standard input.", show_default=False)]
 InputFile = Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from FILE.", show_default=False)]
 
 
+@translation_flags
 def text(
     text: InputText = None,
     file: InputFile = None,
     mt_model: MtModel = None,
-    beams: Beams = None,
-    device: DeviceOpt = Device.auto,
-    engine: EngineOpt = EngineName.ctranslate2,
-    compute_type: ComputeTypeOpt = ComputeType.auto,
-    threads: Threads = 0,
-    chunk_tokens: ChunkTokens = DEFAULT_CHUNK_TOKENS,
-    batch_tokens: BatchTokens = 4096,
-    strip_diacritics: StripDiacritics = False,
+    translation: TranslationOptions = TranslationOptions(),
     glossary: GlossaryOpt = None,
     min_score: MinScore = DEFAULT_MIN_SCORE,
 ) -> None:
@@ -44,14 +36,10 @@ def text(
 
     One warning line per sentence to double-check goes to stderr; it never changes the exit code.
     """
-    options = translation_options(
-        beams=beams, device=device, engine=engine, compute_type=compute_type, threads=threads,
-        chunk_tokens=chunk_tokens, batch_tokens=batch_tokens, strip_diacritics=strip_diacritics,
-    )
     with friendly_errors():
         terms = read_glossary(glossary)
         source = read_input(text, file)
-        translator = Translator.load(mt_model, options=options)
+        translator = Translator.load(mt_model, options=translation)
         article = Article(Source(source.name, source.sha256, source.encoding), "")
         article.paragraphs = translator.translate_paragraphs(translator.prepare(source.text))
         check_article(article, terms, min_score)
