@@ -279,14 +279,17 @@ def main() -> None:
     for i, text in enumerate(ntrex_articles()[:n_articles]):
         (articles / f"{i:03d}.txt").write_text(text, encoding="utf-8")
 
-    def measure(engine: str, phase: str, articles_dir: Path, batch_sentences: int | None = None) -> dict:
+    def measure(engine: str, phase: str, articles_dir: Path, batch_sentences: int | None = None,
+                model: Path = marian, compute: str | None = None) -> dict:
         per_batch = f", {batch_sentences} sentences per batch" if batch_sentences else ""
-        print(f"measuring {engine}: {phase}{per_batch}...", file=sys.stderr)
-        command = [sys.executable, __file__, "--worker", engine, "--phase", phase, "--marian", str(marian),
+        print(f"measuring {engine}: {phase}{per_batch} ({model.name}{', ' + compute if compute else ''})...", file=sys.stderr)
+        command = [sys.executable, __file__, "--worker", engine, "--phase", phase, "--marian", str(model),
                    "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles_dir),
                    "--rounds", str(1 if args.quick else REPEATS)]
         if batch_sentences:
             command += ["--batch-sentences", str(batch_sentences)]
+        if compute:
+            command += ["--compute", compute]
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
         if done.returncode:
             sys.exit(f"{engine} {phase} failed:\n{done.stderr}")
@@ -309,15 +312,7 @@ def main() -> None:
         rows = []
         for name, folder in (("opus-mt-ar-en", marian), ("opus-mt-tc-big-ar-en", tc_big)):
             for compute in ("int8", "float32"):
-                print(f"measuring {name} {compute}...", file=sys.stderr)
-                command = [sys.executable, __file__, "--worker", "ctranslate2", "--phase", "raw", "--marian", str(folder),
-                           "--bart", str(bart), "--sentences", str(sentences_file), "--articles", str(articles),
-                           "--compute", compute]
-                done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
-                if done.returncode:
-                    sys.exit(f"{name} {compute} failed:\n{done.stderr}")
-                rows.append((name, compute, json.loads(done.stdout.strip().splitlines()[-1])))
-                print(f"  {json.dumps(rows[-1][2])}", file=sys.stderr)
+                rows.append((name, compute, measure("ctranslate2", "raw", articles, model=folder, compute=compute)))
         print(f"ctranslate2 on {os.cpu_count()} CPU threads, beams {BEAMS}, {OUTPUT_TOKENS} target tokens per sentence, "
               f"{rows[0][2]['sentences']} NTREX sentences")
         print("| model | compute | target tokens/s | peak RSS (MB) |")
