@@ -84,9 +84,9 @@ def test_models_verify_and_list(hf_cache, lock_file):
     assert "HASH MISMATCH" in result.output and "config.json" in result.output
 
 
-def test_models_verify_fails_when_not_cached(hf_cache, lock_file):
+def test_models_verify_says_what_was_never_pulled(hf_cache, lock_file):
     result = CliRunner().invoke(app, ["models", "verify"])
-    assert result.exit_code == 1 and "not in the cache" in result.output
+    assert result.exit_code == 0 and "not pulled" in result.output and "nothing to check" in result.output
 
 
 def test_models_pull_offline_says_how_to_fix(hf_cache, lock_file):
@@ -104,3 +104,35 @@ def test_cli_offline_missing_model_exits_2_without_traceback(tmp_path):
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert REPO in result.stderr and REVISION in result.stderr and "--mt-model" in result.stderr
+
+
+def test_models_verify_checks_cache_blob_hashes_when_the_lock_records_none(hf_cache, tmp_path, monkeypatch):
+    """As the shipped lock: no file hashes. The Hugging Face cache names LFS blobs by their sha256 and the
+    other files by their git blob hash; verify checks both, and says what it checked."""
+    import os
+
+    from huggingface_hub.utils.sha import git_hash
+
+    root = hf_cache / ("models--" + REPO.replace("/", "--"))
+    snapshot = root / "snapshots" / REVISION
+    snapshot.mkdir(parents=True)
+    (root / "blobs").mkdir()
+    files = {"config.json": (b'{"model_type": "marian"}', "git"), "pytorch_model.bin": (b"\x00weights" * 100, "lfs")}
+    for name, (data, kind) in files.items():
+        blob = root / "blobs" / (git_hash(data) if kind == "git" else hashlib.sha256(data).hexdigest())
+        blob.write_bytes(data)
+        (snapshot / name).symlink_to(os.path.relpath(blob, snapshot))
+    lock = Lock(tmp_path / "plain.lock", {"translation": ModelPin("translation", REPO, REVISION, "apache-2.0", {}),
+                                          "tc-big": ModelPin("translation", "Helsinki-NLP/opus-mt-tc-big-ar-en", "787d2ad",
+                                                            name="tc-big")})
+    lock.path.write_text(dump_lock(lock), encoding="utf-8")
+    monkeypatch.setenv("TRANSLATE_MODELS_LOCK", str(lock.path))
+    runner = CliRunner()
+    result = runner.invoke(app, ["models", "verify"])
+    output = " ".join(result.output.split())
+    assert result.exit_code == 0, output
+    assert "2 match the hash their cache blob is named by" in output and "records no hashes" in output
+    assert "tc-big: not pulled" in output
+    (snapshot / "pytorch_model.bin").resolve().write_bytes(b"\x00weightz" * 100)
+    tampered = runner.invoke(app, ["models", "verify"])
+    assert tampered.exit_code == 1 and "HASH MISMATCH" in tampered.output and "pytorch_model.bin" in tampered.output

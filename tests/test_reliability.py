@@ -78,8 +78,9 @@ def test_output_names_are_one_to_one_by_construction(tmp_path_factory, names):
     roots = [p for p in root.iterdir() if p.is_dir()] + [p for p in root.iterdir() if p.is_file()]
     if not roots:
         return
-    found, failures = collect_inputs(roots, root.parent / f"{root.name}-out")
-    assert not failures
+    collected = collect_inputs(roots, root.parent / f"{root.name}-out")
+    found = collected.files
+    assert not collected.failures
     outs = [f.output + suffix for f in found for suffix in (".md", ".json")]
     assert len(set(outs)) == len(outs)
     assert all(".." not in f.output.split("/") and not f.output.startswith("/") for f in found)

@@ -8,10 +8,11 @@ from typer.testing import CliRunner
 from translate import settings
 from translate.check import (
     WHOLE_SENTENCE_FLAGS, apply_glossary, check_article, check_brief, check_length, check_meaning, check_numbers,
-    check_pair, check_pairs, check_repetition, check_unfinished, check_untranslated, load_glossary,
+    check_pair, check_pairs, check_repetition, check_unfinished, check_untranslated,
     meaning_similarities,
 )
 from translate.cli import app
+from translate.glossary import load_glossary
 from translate.hub import ModelSource
 from translate.translator import TranslationOptions, Translator
 from tests.conftest import ENGLISH, SEEDS, SHARED, seed_lines

@@ -62,6 +62,7 @@ class Article:
     provenance: dict[str, Any] = field(default_factory=dict)
     cache_key: str = ""
     date: str | None = None  # publication date, when the page gives one
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) from reading: part of flags
 
     @property
     def sentence_count(self) -> int:
@@ -100,8 +101,9 @@ class Article:
             self.title, self.title_from = file_name, "file_name"
 
     def set_flags(self) -> None:
-        flags: list[dict[str, Any]] = []
-        if self.source.encoding not in ("utf-8", "str", "docx"):
+        flags: list[dict[str, Any]] = [{"kind": kind, "detail": detail} for kind, detail in self.notes]
+        read_as = any(kind == "encoding" for kind, _ in self.notes)
+        if self.source.encoding not in ("utf-8", "str", "docx") and not read_as:
             flags.append({"kind": "encoding", "detail": f"read as {ENCODING_NAMES.get(self.source.encoding, self.source.encoding)}"})
         split = sum(len(s.chunks) > 1 for p in self.paragraphs for s in p.sentences)
         if split:

@@ -4,6 +4,10 @@ boilerplate wire copies repeat is translated once.
 Keyed by the translation's identity (model, engine, compute type, decoding and retry settings)
 and the normalized chunk. Safe under concurrent runs and kill -9 (SQLite transactions, WAL); a
 file that SQLite cannot read is set aside with a warning and a new one started.
+
+The cache is an optimisation, never a reason to lose work: when it cannot be opened, read or
+written (locked by another process, a full disk, a read-only folder, a path that is not a regular
+file), the run warns once, goes on without it, and every translation still reaches its article.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +24,7 @@ from typing import Any
 
 from translate import settings
 
+BUSY_TIMEOUT_S = 5.0  # how long to wait for another process's write before going on without the cache
 SCHEMA = "CREATE TABLE IF NOT EXISTS chunks (key TEXT PRIMARY KEY, english TEXT NOT NULL, score REAL, finished INTEGER, flags TEXT)"
 
 
@@ -31,20 +37,42 @@ class ChunkCache:
         self.path = path or default_path()
         self.warn = warn or (lambda _: None)
         self.prefix = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:24]
-        self.hits = self.misses = 0
-        self.db = self._open()
+        self.db: sqlite3.Connection | None = None
+        try:
+            self.db = self._open()
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self._give_up("opened", exc)
+
+    def _give_up(self, doing: str, exc: BaseException) -> None:
+        """Warn once and go on without the cache: it only saves work, it must never lose any."""
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+        self.db = None
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.warn(f"the chunk cache {self.path} could not be {doing} ({reason}); this run goes on without it "
+                  f"(its translations are kept in the articles, not in the cache)")
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = os.lstat(self.path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):  # SQLite would write a journal beside a link's target
+            kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+            raise ValueError(f"it is {kind}")
         for attempt in (1, 2):
             try:
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute(SCHEMA)
                 db.execute("SELECT count(*) FROM chunks WHERE key = ''").fetchone()
                 return db
             except sqlite3.DatabaseError as exc:
-                if attempt == 2:
+                if attempt == 2 or getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
                     raise
                 aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}-{os.getpid()}")
                 for suffix in ("", "-wal", "-shm"):
@@ -59,29 +87,42 @@ class ChunkCache:
         return self.prefix + hashlib.sha256(chunk.encode()).hexdigest()
 
     def get_many(self, chunks: Iterable[str]) -> dict[str, tuple[str, float | None, bool, list[dict[str, str]]]]:
+        """The cached translations of those chunks that have one; nothing when the cache cannot be read."""
         wanted = {self._key(c): c for c in set(chunks)}
         found = {}
         keys = list(wanted)
-        for start in range(0, len(keys), 500):
-            part = keys[start:start + 500]
-            rows = self.db.execute(f"SELECT key, english, score, finished, flags FROM chunks WHERE key IN ({','.join('?' * len(part))})",
-                                   part).fetchall()
-            for key, english, score, finished, flags in rows:
-                found[wanted[key]] = (english, score, bool(finished), json.loads(flags or "[]"))
-        self.hits += len(found)
-        self.misses += len(wanted) - len(found)
+        try:
+            for start in range(0, len(keys), 500):
+                if self.db is None:
+                    return {}
+                part = keys[start:start + 500]
+                rows = self.db.execute(f"SELECT key, english, score, finished, flags FROM chunks WHERE key IN "
+                                       f"({','.join('?' * len(part))})", part).fetchall()
+                for key, english, score, finished, flags in rows:
+                    found[wanted[key]] = (english, score, bool(finished), json.loads(flags or "[]"))
+        except (sqlite3.Error, ValueError) as exc:
+            self._give_up("read", exc)
+            return {}
         return found
 
     def put_many(self, items: Iterable[tuple[str, str, float | None, bool, list[dict[str, str]]]]) -> None:
+        """Keep these translations: all of them or none (one transaction); a failure is warned about once."""
         rows = [(self._key(chunk), english, score, int(finished), json.dumps(flags)) for chunk, english, score, finished, flags in items]
-        if rows:
-            self.db.execute("BEGIN IMMEDIATE")  # one transaction: all of an article's chunks or none
-            try:
-                self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?)", rows)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-
-    def close(self) -> None:
-        self.db.close()
+        if not rows or self.db is None:
+            return
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:  # SQLite may have rolled back already (a full disk): then there is nothing to undo
+                try:
+                    db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            self._give_up("written", exc)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise

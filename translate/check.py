@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.article import Article
+
 
 DEFAULT_MIN_SCORE = -1.5  # mean token log-probability under which a translation is flagged low_confidence
 
@@ -324,24 +324,6 @@ def check_length(ar: str, en: str) -> list[Flag]:
 
 
 # --- Glossary ------------------------------------------------------------------------------------
-
-def load_glossary(path: Path) -> dict[str, str]:
-    """Arabic term -> required English rendering, from TSV (two columns) or TOML (a [terms] table or top level)."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() == ".toml":
-        data = tomllib.loads(text)
-        terms = data.get("terms", data)
-        return {str(k).strip(): str(v).strip() for k, v in terms.items()}
-    glossary = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise ValueError(f"{path}, line {number}: expected 'Arabic term<TAB>English rendering'")
-        glossary[parts[0].strip()] = parts[1].strip()
-    return glossary
-
 
 def _contains_term(ar: str, term: str) -> bool:
     stems = [ar_stem(w) for w in _AR_WORD.findall(ar)]

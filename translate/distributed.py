@@ -10,7 +10,9 @@ Ray then retries the article it was working on.
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -54,7 +56,7 @@ class _Worker:
         self.options = replace(options, translation=translation, summary=summary)
         self.briefer = briefer_class(self.options)
         try:
-            self.briefer._start()
+            self.briefer.start()
         except ModelUnavailable as exc:
             raise WorkerError(f"on node {self.node}: {exc}") from None
         if self.briefer.signature.stamp() != stamp:
@@ -89,10 +91,12 @@ class RayExecutor:
         if not ray.is_initialized():
             reporter.message(f"starting Ray ({address or 'a local instance'})")
             kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+            handlers = _signal_handlers()
             if address:
                 ray.init(address=address, **kwargs)
             else:
                 ray.init(num_cpus=os.cpu_count() or 1, **kwargs)
+            _restore(handlers)  # ray.init installs its own SIGTERM handler: ours says what happened and exits 143
         cpus = int(ray.cluster_resources().get("CPU", 1))
         workers = s.workers or max(1, cpus // 2)
         threads = max(1, cpus // workers)
@@ -123,7 +127,7 @@ class RayExecutor:
             try:
                 done, translate_s, check_s = ray.get(ready[0])
             except Exception as exc:  # noqa: BLE001 - this article's own failure: reported like a local one
-                self.briefer._fail(report, Failure(article.source.path, f"failed on a Ray worker: {_reason(exc)}"))
+                self.briefer.fail(report, Failure(article.source.path, f"failed on a Ray worker: {_reason(exc)}"))
                 continue
             report.translate_seconds += translate_s
             report.check_seconds += check_s
@@ -134,6 +138,18 @@ class RayExecutor:
         pid = self.ray.get(self.actors[0].pid.remote())
         os.kill(pid, 9)
         return pid
+
+
+def _signal_handlers() -> dict:
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+
+def _restore(handlers: dict) -> None:
+    for sig, handler in handlers.items():
+        if handler is not None:
+            signal.signal(sig, handler)
 
 
 def _reason(exc: BaseException) -> str:

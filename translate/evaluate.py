@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from translate.article import Paragraph
 from translate.check import check_pairs
@@ -47,6 +47,10 @@ class Evaluation:
         return {"testset": self.testset, "lines": self.lines, "scores": self.scores,
                 "flagged_share": round(self.flagged_share, 4), "tokens_per_s": self.tokens_per_s,
                 "seconds": self.seconds, "model": self.model}
+
+
+class Progress(Protocol):
+    def __call__(self, *, total: int = 0, done: int = 0) -> None: ...
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -91,21 +95,28 @@ def score(hypotheses: Sequence[str], testset: TestSet) -> Evaluation:
     return Evaluation(testset.name, len(hypotheses), scores, flagged / max(1, len(hypotheses)), list(hypotheses))
 
 
-def translate_lines(translator: Translator, lines: Sequence[str]) -> tuple[list[str], float, int]:
-    """One English line per source line (alignment kept), seconds, and target tokens produced."""
+def translate_lines(translator: Translator, lines: Sequence[str], progress: Progress | None = None
+                    ) -> tuple[list[str], float, int]:
+    """One English line per source line (alignment kept), seconds, and target tokens produced.
+
+    ``progress(total=N)`` is called once with the number of sentence pieces, then ``progress(done=n)``
+    after each batch."""
     paragraphs = []
     for line in lines:
         parts = translator.prepare(line)
         paragraphs.append(Paragraph(line, False, [s for p in parts for s in p.sentences]))
     produced_before = translator.model.produced_tokens
     start = time.perf_counter()
-    translator.translate_paragraphs(paragraphs)
+    if progress:
+        progress(total=sum(len(s.chunks) for p in paragraphs for s in p.sentences))
+    for _ in translator.translate_articles([paragraphs], progress=(lambda n: progress(done=n)) if progress else None):
+        pass
     seconds = time.perf_counter() - start
     return [p.en for p in paragraphs], seconds, translator.model.produced_tokens - produced_before
 
 
-def evaluate(translator: Translator, testset: TestSet) -> Evaluation:
-    hypotheses, seconds, produced = translate_lines(translator, testset.sources)
+def evaluate(translator: Translator, testset: TestSet, progress: Progress | None = None) -> Evaluation:
+    hypotheses, seconds, produced = translate_lines(translator, testset.sources, progress)
     result = score(hypotheses, testset)
     result.seconds, result.tokens_per_s = round(seconds, 2), round(produced / seconds, 1) if seconds else None
     result.model = translator.provenance()

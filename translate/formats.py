@@ -28,6 +28,7 @@ class Parsed:
     blocks: tuple[Block, ...]
     title: str | None = None
     date: str | None = None
+    notes: tuple[tuple[str, str], ...] = ()  # (kind, detail): what the reader did that a reader should know
 
 
 def html_encoding(data: bytes) -> str | None:
@@ -45,11 +46,22 @@ def html_encoding(data: bytes) -> str | None:
     return None
 
 
-def parse_html(html: str) -> Parsed:
+def _trafilatura_config(max_bytes: int):
+    """trafilatura's settings with its input limit (20 MB of its own) set to ours, which was checked already."""
+    from copy import deepcopy
+
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    config["DEFAULT"]["MAX_FILE_SIZE"] = str(max_bytes)
+    return config
+
+
+def parse_html(html: str, max_bytes: int = 64_000_000) -> Parsed:
     import trafilatura
 
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
-                              with_metadata=True, favor_precision=True)
+                              with_metadata=True, favor_precision=True, config=_trafilatura_config(max_bytes))
     if not xml:
         raise FormatError("no article text found in the page")
     root = ElementTree.fromstring(xml)
@@ -65,7 +77,22 @@ def parse_html(html: str) -> Parsed:
     return Parsed(tuple(blocks), title, root.get("date") or None)
 
 
-def parse_docx(data: bytes) -> Parsed:
+def inflated_size(data: bytes) -> int:
+    """What a Word file's parts declare they inflate to, read from the zip directory before any is
+    inflated (zipfile never inflates a part past its declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})") from None
+
+
+def parse_docx(data: bytes, max_bytes: int = 64_000_000) -> Parsed:
+    if (size := inflated_size(data)) > max_bytes:
+        raise FormatError(f"its parts inflate to {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB "
+                          f"(--max-input-mb); nothing was inflated")
     try:
         import docx
 
@@ -87,31 +114,91 @@ def parse_docx(data: bytes) -> Parsed:
     return Parsed(tuple(blocks), title, None)
 
 
+_MARKERS = re.compile(r"^(?:\s+|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|#{1,6}(?=\s|$))+")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _inline_text(children) -> str:
+    parts = []
+    for child in children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _html_text(html: str) -> str:
+    """The text of a raw HTML block (tags, scripts and styles left out)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
 def parse_markdown(text: str) -> Parsed:
     """Headings stay headings; paragraphs, list items and quotes become plain text (link text kept,
-    link targets, emphasis marks, images and HTML dropped)."""
+    link targets, emphasis marks, images and HTML tags dropped; the text of raw HTML blocks kept).
+
+    markdown-it stops at a nesting depth (its maxNesting): lines nested deeper are not parsed at all.
+    Every line holding a letter that no parsed block covers is read as plain text (its list and
+    quote markers removed, its inline markup parsed), in place, and a note says how many."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
-    blocks: list[Block] = []
+    parser = MarkdownIt("commonmark")
+    tokens = parser.parse(text)
+    placed: list[tuple[int, Block]] = []
+    covered: set[int] = set()
     heading = False
     for token in tokens:
         if token.type == "heading_open":
             heading = True
         elif token.type == "heading_close":
             heading = False
-        elif token.type == "inline":
-            parts = []
-            for child in token.children or []:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-            content = " ".join("".join(parts).split())
+        elif token.type in ("inline", "fence", "code_block", "html_block"):
+            if token.map:
+                covered.update(range(*token.map))
+            if token.type == "inline":
+                content = _inline_text(token.children)
+            elif token.type == "html_block":
+                content = _html_text(token.content)
+            else:
+                content = " ".join(token.content.split())
             if content:
-                blocks.append(Block(content, heading=heading))
-        elif token.type in ("fence", "code_block"):
-            content = " ".join(token.content.split())
-            if content:
-                blocks.append(Block(content))
-    return Parsed(tuple(blocks))
+                placed.append((token.map[0] if token.map else 0, Block(content, heading=heading)))
+    lines = text.split("\n")
+    recovered = 0
+    for number, line in enumerate(lines):
+        if number in covered or not _LETTER.search(line) or _REFERENCE.match(line):
+            continue
+        stripped = _MARKERS.sub("", line)
+        content = _inline_text(next((t.children for t in parser.parseInline(stripped) if t.type == "inline"), []))
+        if content:
+            placed.append((number, Block(content)))
+            recovered += 1
+    placed.sort(key=lambda item: item[0])
+    notes = ()
+    if recovered:
+        lines_were = "1 line nested" if recovered == 1 else f"{recovered} lines nested"
+        notes = (("reading", f"{lines_were} deeper than the Markdown reader follows ({parser.options['maxNesting']} "
+                             f"levels): read as plain text, list and quote markers removed"),)
+    return Parsed(tuple(block for _, block in placed), notes=notes)

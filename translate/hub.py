@@ -7,6 +7,7 @@ every missing model at once.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from dataclasses import dataclass
@@ -27,6 +28,10 @@ _NEEDED = ("config.json", "generation_config.json", "tokenizer_config.json", "sp
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin")
 REACH_TIMEOUT_S = 4.0
 OPTIONS = {TRANSLATION: "--mt-model", SUMMARIZATION: "--sum-model"}
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX40 = re.compile(r"[0-9a-f]{40}")
 
 
 class ModelUnavailable(Exception):
@@ -189,6 +194,47 @@ def verify(pin: ModelPin, folder: Path) -> list[str]:
     return sorted(pin.files)
 
 
+@dataclass(frozen=True)
+class CacheCheck:
+    """What `translate models verify` checked in one cached snapshot."""
+
+    by_lock: tuple[str, ...]  # files whose sha256 matched models.lock
+    by_blob: tuple[str, ...]  # files whose content matched the hash their cache blob is named by
+    unchecked: tuple[str, ...]  # files with neither (a blob not named by a hash)
+
+
+def check_cached(pin: ModelPin, snapshot: Path) -> CacheCheck:
+    """Check every file of a cached snapshot: against models.lock's sha256 where it records one, else
+    against the hash the Hugging Face cache names its blob by (the Hub's sha256 for LFS files, the git
+    blob hash for the others, both given by the Hub at download). Raises HashMismatch on any difference."""
+    from huggingface_hub.utils.sha import git_hash, sha_fileobj
+
+    by_lock, by_blob, unchecked, problems = [], [], [], []
+    for name in sorted(pin.files):
+        if not (snapshot / name).is_file():
+            problems.append(f"{name}: missing")
+    for path in sorted(p for p in snapshot.rglob("*") if p.is_file()):
+        name = path.relative_to(snapshot).as_posix()
+        blob = path.resolve().name
+        if expected := pin.files.get(name):
+            actual, kind, bucket = sha256_file(path), "models.lock says", by_lock
+        elif _HEX64.fullmatch(blob):
+            with open(path, "rb") as handle:
+                actual, expected, kind, bucket = sha_fileobj(handle).hex(), blob, "its cache blob is named", by_blob
+        elif _HEX40.fullmatch(blob):
+            actual, expected, kind, bucket = git_hash(path.read_bytes()), blob, "its cache blob is named", by_blob
+        else:
+            unchecked.append(name)
+            continue
+        if actual != expected:
+            problems.append(f"{name}: {'sha256' if len(expected) == 64 else 'git hash'} {actual}, {kind} {expected}")
+        else:
+            bucket.append(name)
+    if problems:
+        raise HashMismatch(f"{pin.repo}@{pin.revision} in {snapshot}: " + "; ".join(problems))
+    return CacheCheck(tuple(by_lock), tuple(by_blob), tuple(unchecked))
+
+
 def _describe(pin: ModelPin) -> str:
     return f"the {pin.role} model {pin.repo} at revision {pin.revision}"
 
@@ -230,7 +276,7 @@ def _resolve(pin: ModelPin, override: str | None, option: str, named: ModelPin |
     try:
         folder = fetch(pin)
     except HashMismatch as exc:
-        raise ModelUnavailable(f"Refusing {_describe(pin)}: {exc}. Delete it and run `translate models pull`.") from None
+        raise ModelUnavailable(f"Refusing {_describe(pin)}: {exc}. Delete it and run `{settings.command('models pull')}`.") from None
     except Exception as exc:  # noqa: BLE001 - offline, DNS, HTTP, missing files: all mean "not available"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _Missing(f"{_describe(pin)} ({reason})") from None
@@ -259,7 +305,7 @@ def missing_message(missing: list[str], roles: list[str], *, brief: bool = False
     """One paragraph: every missing model, why, and how to fix it."""
     options = " / ".join(OPTIONS[role] for role in roles if role in OPTIONS) or "--mt-model"
     message = (
-        f"Not available: {'; '.join(missing)}. To fix it, run `translate models pull` on a machine that reaches "
+        f"Not available: {'; '.join(missing)}. To fix it, run `{settings.command('models pull')}` on a machine that reaches "
         f"the Hugging Face Hub, copy its cache ({cache_dir()}) to the same place here and set HF_HUB_OFFLINE=1 "
         f"to use it without the network; or pass {options} PATH with a local folder saved by save_pretrained."
     )

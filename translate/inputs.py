@@ -4,7 +4,9 @@ An article's output name is its path relative to the common folder of the inputs
 kept (``a/report.2019.txt`` -> ``a/report.2019.txt.md`` and ``.json``). Different input files
 have different paths, so two articles can never share an output file. Symbolic links to folders
 are followed, once each (loops are reported); FIFOs, sockets, devices and broken links whose
-names look like articles are reported as failed, never read.
+names look like articles are reported as failed, never read. Every other file is named in the
+left-out list with the reason (a format the tool does not read, a hidden file or folder), and a
+run that finds no article at all is an error of its own (``NoArticles``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate.reader import FORMATS
@@ -25,10 +27,51 @@ class UsageError(Exception):
     """The command cannot run as asked; the message says why."""
 
 
+class NoArticles(UsageError):
+    """The inputs hold no file in a format the tool reads; the message names what was left out."""
+
+
+LEFT_OUT_SHOWN = 10  # files left out named in a message; the briefing lists them all
+SUPPORTED = ", ".join(INPUT_SUFFIXES)
+
+
+def unsupported(path: Path) -> str:
+    suffix = path.suffix or "no extension"
+    return f"not a format this tool reads ({suffix}); it reads {SUPPORTED}"
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     output: str  # relative output name without .md / .json, POSIX separators
+
+
+@dataclass
+class Collected:
+    """What a walk of the inputs found: the articles to read, the entries that failed, those left out."""
+
+    files: list[InputFile] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    left_out: list[Failure] = field(default_factory=list)
+
+    def state(self) -> dict[str, tuple[int, int] | None]:
+        """Size and modification time of every entry named, to tell whether anything changed since."""
+        out: dict[str, tuple[int, int] | None] = {}
+        for path in [str(f.path) for f in self.files] + [f.path for f in self.failures + self.left_out]:
+            try:
+                info = os.stat(path)
+                out[path] = (info.st_size, info.st_mtime_ns)
+            except OSError:
+                out[path] = None
+        return out
+
+    def no_articles_message(self, paths: Sequence[Path]) -> str:
+        where = ", ".join(str(p) for p in paths)
+        if not self.left_out:
+            return f"no article found in {where}: it holds no file ({SUPPORTED})."
+        named = "; ".join(f"{f.path} ({f.reason})" for f in self.left_out[:LEFT_OUT_SHOWN])
+        more = f"; and {len(self.left_out) - LEFT_OUT_SHOWN} more" if len(self.left_out) > LEFT_OUT_SHOWN else ""
+        return f"no article found in {where}; left out: {named}{more}."
 
 
 def _kind(mode: int) -> str:
@@ -45,7 +88,12 @@ def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _walk(root: Path, out: Path, failures: list[Failure]) -> list[Path]:
+def _real(path: Path) -> Path:
+    """The path with links followed; never raises (``Path.resolve`` raises on a link loop)."""
+    return Path(os.path.realpath(path))
+
+
+def _walk(root: Path, out: Path, failures: list[Failure], left_out: list[Failure]) -> list[Path]:
     """Article files under ``root``, following symbolic links to folders without going round in loops."""
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
@@ -68,6 +116,8 @@ def _walk(root: Path, out: Path, failures: list[Failure]) -> list[Path]:
         for entry in entries:
             path = Path(entry.path)
             if entry.name.startswith("."):
+                hidden = "folder" if entry.is_dir() else "file"
+                left_out.append(Failure(str(path), f"a hidden {hidden} (its name starts with a dot); not read"))
                 continue
             try:
                 info = path.stat()
@@ -77,35 +127,38 @@ def _walk(root: Path, out: Path, failures: list[Failure]) -> list[Path]:
                     failures.append(Failure(str(path), f"{reason}; skipped"))
                 continue
             if stat.S_ISDIR(info.st_mode):
-                if not _is_within(path.resolve(), out):
+                if not _is_within(_real(path), out):
                     visit(path)
             elif path.suffix.lower() in INPUT_SUFFIXES:
                 if stat.S_ISREG(info.st_mode):
                     found.append(path)
                 else:
                     failures.append(Failure(str(path), f"{_kind(info.st_mode)}, not a file; skipped"))
+            elif not _is_within(_real(path), out):
+                left_out.append(Failure(str(path), unsupported(path)))
 
     visit(root)
     return found
 
 
-def collect_inputs(paths: Sequence[Path], out_dir: Path) -> tuple[list[InputFile], list[Failure]]:
-    """Files as given and, recursively, the .txt and .md files of folders (never the output folder).
+def collect_inputs(paths: Sequence[Path], out_dir: Path) -> Collected:
+    """Files as given and, recursively, the article files of folders (never the output folder).
 
     Raises UsageError for a path that does not exist, or an output folder that holds an input.
     """
-    out = out_dir.resolve()
+    out = _real(out_dir)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     for root in paths:
-        if _is_within(root.resolve(), out):
+        if _is_within(_real(root), out):
             raise UsageError(f"the output folder {out_dir} holds the input {root}; choose another output folder (-o).")
     failures: list[Failure] = []
+    left_out: list[Failure] = []
     files: list[Path] = []
     for root in paths:
         if root.is_dir():
-            files.extend(_walk(root, out, failures))
+            files.extend(_walk(root, out, failures, left_out))
         elif root.is_file():
             files.append(root)
         else:
@@ -119,9 +172,9 @@ def collect_inputs(paths: Sequence[Path], out_dir: Path) -> tuple[list[InputFile
     found: list[InputFile] = []
     seen: set[Path] = set()
     for path in files:
-        real = path.resolve()
+        real = _real(path)
         if real in seen:  # the same file reached twice (overlapping inputs, links): one article
             continue
         seen.add(real)
         found.append(InputFile(path, path.absolute().relative_to(base).as_posix()))
-    return found, failures
+    return Collected(found, failures, left_out)

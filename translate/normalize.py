@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from translate.chars import BIDI_CONTROLS
+
 TATWEEL = "\u0640"
-BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _REMOVED = str.maketrans("", "", TATWEEL + BIDI_CONTROLS + ZERO_WIDTH)
 

@@ -9,10 +9,11 @@ a leftover of a killed run and is removed when the next run starts.
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -42,10 +43,20 @@ class OutputFolder:
 
     @contextmanager
     def locked(self, on_wait: Callable[[str], None] | None = None) -> Iterator[OutputFolder]:
-        """Hold the folder for this run; a second run waits for the first (saying so)."""
+        """Hold the folder for this run; a second run waits for the first (saying so). The folder is
+        created here, when there is work to write, and the lock file goes when the run ends."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(self.root / LOCK_NAME)
+        except OSError as exc:
+            raise OutputError(exc.errno or errno.EACCES, f"cannot write to the output folder {self.root}: "
+                                                         f"{exc.strerror or exc}") from None
+        path = self.root / LOCK_NAME
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            kind = "a symbolic link" if path.is_symlink() else "not a regular file"
+            raise OutputError(errno.EEXIST, f"the lock file {path} is {kind}, and is not followed (it could make this "
+                                            f"run write elsewhere); remove it and run again")
+        lock = FileLock(path)
+        try:
             try:
                 lock.acquire(timeout=0)
             except Timeout:
@@ -53,7 +64,7 @@ class OutputFolder:
                     on_wait(f"another translate run is writing to {self.root}; waiting for it to finish (Ctrl-C to stop)")
                 lock.acquire()
         except OSError as exc:
-            raise OutputError(exc.errno or errno.EACCES, f"cannot write to the output folder {self.root}: "
+            raise OutputError(exc.errno or errno.EACCES, f"cannot take the lock file {path}: "
                                                          f"{exc.strerror or exc}") from None
         try:
             self._check_writable()
@@ -61,6 +72,10 @@ class OutputFolder:
             self._remove_incomplete()
             yield self
         finally:
+            # Unlinked while still held: a run waiting on this file finds it unlinked and opens a new one
+            # (filelock checks for that), so no two runs ever hold the folder.
+            with suppress(OSError):
+                path.unlink()
             lock.release()
 
     def _check_writable(self) -> None:
@@ -103,8 +118,8 @@ class OutputFolder:
     def write(self, article: Article, stamp: str) -> None:
         write_text_atomic(self.md_path(article.output), article_markdown(article))
         write_text_atomic(self.root / f"{article.output}.html", article_html(article, stamp))
-        body = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_text_atomic(self.json_path(article.output), body)  # last: it marks the article done
+        pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(article.to_dict())
+        write_text_atomic(self.json_path(article.output), itertools.chain(pieces, ["\n"]))  # last: marks it done
 
     def write_briefing(self, markdown: str, html: str) -> Path:
         write_text_atomic(self.root / BRIEFING_HTML, html)

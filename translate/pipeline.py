@@ -12,6 +12,7 @@ as its brief is done. Very large articles come last, each in a group of its own.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,14 +22,17 @@ from typing import Protocol
 
 from translate.article import Article, Source
 from translate.cache import ChunkCache
-from translate.check import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest, load_glossary
+from translate import settings
+from translate.chars import visible
+from translate.check import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
+from translate.glossary import load_glossary
 from translate.distributed import RayExecutor, RaySettings
 from translate.hub import ModelSource, resolve_all
-from translate.inputs import INPUT_SUFFIXES, InputFile, UsageError, collect_inputs
+from translate.inputs import Collected, NoArticles, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.meaning import MeaningEncoder, encoder
 from translate.output import OutputFolder
-from translate.reader import InputError, SourceText, read_source
+from translate.reader import InputError, ReadLimits, SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
 from translate.summarizer import (
@@ -52,6 +56,7 @@ class BriefOptions:
     glossary: Path | None = None  # Arabic term -> required English rendering (TSV or TOML)
     cache: bool = True  # translated chunks kept in the tool's cache (SQLite) and reused
     min_score: float = DEFAULT_MIN_SCORE  # low_confidence below this mean token log-probability
+    limits: ReadLimits = field(default_factory=ReadLimits)  # how large one input may be
 
 
 @dataclass
@@ -59,6 +64,7 @@ class BriefReport:
     done: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    left_out: list[Failure] = field(default_factory=list)  # files not read, and why (formats, hidden files)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     load_seconds: float = 0.0  # of `seconds`, spent loading models
@@ -88,7 +94,7 @@ class SilentReporter:
 
 def unverified_warning(source: ModelSource) -> str:
     return (f"models.lock records no file hashes for {source.repo}, so its files were not checked; "
-            f"run `translate models lock` on a machine that reaches the Hub to record them.")
+            f"run `{settings.command('models lock')}` on a machine that reaches the Hub to record them.")
 
 
 class _Models:
@@ -103,8 +109,11 @@ class _Models:
     def _warn(self, text: str) -> None:
         self.reporter.message("warning: " + text)
 
-    def _converting(self, folder: Path) -> None:
-        self.reporter.message(f"converting {folder} to CTranslate2 (once; cached for later runs)")
+    def _converting(self, folder: Path, problem: str | None = None) -> None:
+        if problem is None:
+            self.reporter.message(f"converting {folder} to CTranslate2 (once; cached for later runs)")
+        else:
+            self._warn(f"converting {folder} to CTranslate2 for this run only: the conversion cache {problem}")
 
     def meaning(self) -> MeaningEncoder:
         """The meaning check's encoder (shipped with its package), loaded once, threads as translation's."""
@@ -203,7 +212,7 @@ def work(models: _Models, todo: list[tuple[Article, SourceText]], options: Brief
             t_check = clock()
             check_article(article, glossary, options.min_score)
             report.check_seconds += clock() - t_check
-            article.set_title(Path(article.source.path).name)
+            article.set_title(visible(Path(article.source.path).name))
             article.set_flags()
             article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),
                                              "brief_done_s": round(clock() - t1, 3),
@@ -226,15 +235,16 @@ class Briefer:
         self.models: _Models | None = None
         self.signature: RunSignature | None = None
         self.warnings: list[str] = []
-        self.reported_failures: dict[str, tuple[int, int] | None] = {}  # path -> file state when last reported
+        self.reported_failures: dict[tuple[str, str], tuple[int, int] | None] = {}  # (status, path) -> its state when said
         self.executor: Callable[[list[tuple[Article, SourceText]], BriefReport], Iterator[Article]] = self.local
 
     def local(self, todo: list[tuple[Article, SourceText]], report: BriefReport) -> Iterator[Article]:
         assert self.models is not None
         yield from work(self.models, todo, self.options, self.glossary, self.reporter, self.clock, report)
 
-    def _start(self) -> None:
-        """Every model found (all missing ones named at once), the signature built: once, under the folder lock."""
+    def start(self) -> None:
+        """Every model found (all missing ones named at once), the signature built: once, before the
+        output folder is touched (a run that cannot work creates nothing there)."""
         if self.models is not None:
             return
         sources = resolve_all(self.needs, self.lock, brief=True)
@@ -245,41 +255,58 @@ class Briefer:
         self.signature = run_signature(sources, self.options, self.glossary)
         self.models = _Models(sources, self.options, self.reporter)
 
-    def _fail(self, report: BriefReport, failure: Failure) -> None:
+    def _say_once(self, report_list: list[Failure], failure: Failure, status: str) -> None:
         """Listed in every briefing; said once per state of the file (watch retries it only when it changes)."""
-        report.failed.append(failure)
+        report_list.append(failure)
         try:
-            info = Path(failure.path).stat()
+            info = os.stat(failure.path)
             state: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
         except OSError:
             state = None
-        if self.reported_failures.get(failure.path, ()) != state:
-            self.reporter.file(failure.path, "failed", failure.reason)
-            self.reported_failures[failure.path] = state
+        if self.reported_failures.get((status, failure.path), ()) != state:
+            self.reporter.file(failure.path, status, failure.reason)
+            self.reported_failures[(status, failure.path)] = state
+
+    def fail(self, report: BriefReport, failure: Failure) -> None:
+        self._say_once(report.failed, failure, "failed")
+
+    def leave_out(self, report: BriefReport, entry: Failure) -> None:
+        self._say_once(report.left_out, entry, "left out")
+
+    def read(self, path: Path) -> SourceText:
+        """One file's text; any failure of its reader is this file's failure, never the batch's."""
+        try:
+            return read_source(path, self.options.limits)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader's bug or missing library must not end the batch
+            raise InputError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from None
 
     def run_once(self, paths: Sequence[Path], *, announce_skips: bool = True,
-                 collected: tuple[list[InputFile], list[Failure]] | None = None) -> BriefReport:
+                 collected: Collected | None = None) -> BriefReport:
         """One pass; ``collected``: the inputs already found for this pass (the walk is not repeated)."""
         options, reporter, clock, folder = self.options, self.reporter, self.clock, self.folder
         started = clock()
         report = BriefReport()
-        inputs, failures = collected or collect_inputs(paths, options.out_dir)
-        for failure in failures:
-            self._fail(report, failure)
-        self._start()
+        collected = collected or collect_inputs(paths, options.out_dir)
+        for failure in collected.failures:
+            self.fail(report, failure)
+        for entry in collected.left_out:
+            self.leave_out(report, entry)
+        self.start()
         assert self.models is not None and self.signature is not None
         models, signature = self.models, self.signature
         report.warnings, report.signature = list(self.warnings), signature
 
         finished: list[Article] = []
         todo: list[tuple[Article, SourceText]] = []
-        for item in inputs:
+        for item in collected.files:
             try:
-                text = read_source(item.path)
+                text = self.read(item.path)
             except InputError as exc:
-                self._fail(report, Failure(str(item.path), exc.reason))
+                self.fail(report, Failure(str(item.path), exc.reason))
                 continue
-            self.reported_failures.pop(str(item.path), None)
+            self.reported_failures.pop(("failed", str(item.path)), None)
             key = signature.cache_key(text.sha256)
             if not options.force and folder.complete(item.output, key):
                 report.skipped.append(str(item.path))
@@ -288,7 +315,7 @@ class Briefer:
                     reporter.file(str(item.path), "skipped", "unchanged")
                 continue
             article = Article(Source(str(item.path), text.sha256, text.encoding, text.format), item.output, cache_key=key,
-                              provenance=signature.provenance(), date=text.date)
+                              provenance=signature.provenance(), date=text.date, notes=list(text.notes))
             todo.append((article, text))
 
         if todo:
@@ -300,7 +327,8 @@ class Briefer:
                 reporter.file(article.source.path, "done", f"{article.sentence_count} sentences")
 
         date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp()}
+        totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp(),
+                  "left_out": report.left_out}
         report.briefing = folder.write_briefing(briefing_markdown(finished, report.failed, **totals),
                                                 briefing_html(finished, report.failed, **totals))
         report.seconds = clock() - started
@@ -308,80 +336,113 @@ class Briefer:
         return report
 
 
+def _found(paths: Sequence[Path], options: BriefOptions) -> Collected:
+    """The inputs, with usage errors raised before anything is loaded or written."""
+    return collect_inputs(paths, options.out_dir)
+
+
 def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
           clock: Callable[[], float] = time.perf_counter, ray: RaySettings | None = None) -> BriefReport:
-    """Translate and brief every article under ``paths`` into ``options.out_dir`` (on Ray workers if ``ray``)."""
+    """Translate and brief every article under ``paths`` into ``options.out_dir`` (on Ray workers if ``ray``).
+
+    Raises NoArticles when the inputs hold no article file at all (nothing is created then), and
+    ModelUnavailable before the output folder is touched."""
     briefer = Briefer(options, reporter, clock)
-    collected = collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
+    collected = _found(paths, options)
+    if not collected.files and not collected.failures:
+        raise NoArticles(collected.no_articles_message(paths))
+    briefer.start()
     if ray is not None:
         briefer.executor = RayExecutor(briefer, ray, work, BriefReport)
     with briefer.folder.locked(on_wait=briefer.reporter.message):
         return briefer.run_once(paths, collected=collected)
 
 
-def _input_filter(out_dir: Path):
-    out = out_dir.resolve()
+RESCAN_S = 5.0  # --watch: the folder is walked again at least this often, events or not
 
-    def wanted(_change, path: str) -> bool:
-        candidate = Path(path)
-        return (candidate.suffix.lower() in INPUT_SUFFIXES and not candidate.name.startswith(".")
-                and out not in candidate.resolve().parents)
+
+def _input_filter(out_dir: Path):
+    out = os.path.realpath(out_dir)
+
+    def wanted(_change, path: str) -> bool:  # never raises: os.path.realpath does not, on link loops either
+        real = os.path.realpath(path)
+        return real != out and not real.startswith(out + os.sep)
 
     return wanted
 
 
-def _settled(paths: set[Path], settle: float, stop) -> None:
-    """Wait until none of ``paths`` changes size or time for ``settle`` seconds (a copy still being written)."""
-    def state():
-        out = {}
-        for path in paths:
-            try:
-                info = path.stat()
-                out[path] = (info.st_size, info.st_mtime_ns)
-            except OSError:
-                out[path] = None
-        return out
+def _events(paths: Sequence[Path], out_dir: Path, wake, stop, force_polling: bool | None, warn) -> None:
+    """Set ``wake`` on every change under ``paths``, from before the first pass until ``stop``."""
+    from watchfiles import watch as watch_files
 
-    before = state()
-    while not stop.wait(settle):
-        now = state()
-        if now == before:
-            return
-        before = now
+    try:
+        for _ in watch_files(*paths, stop_event=stop, watch_filter=_input_filter(out_dir), force_polling=force_polling,
+                             debounce=400, step=100, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+            wake.set()
+    except Exception as exc:  # noqa: BLE001 - the walk below still finds every file, only later
+        if not stop.is_set():
+            warn(f"the folder watcher stopped ({type(exc).__name__}: {exc}); the folder is walked every "
+                 f"{RESCAN_S:.0f} s instead")
 
 
 def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None, stop=None, *,
           settle: float = 1.0, force_polling: bool | None = None,
-          on_pass: Callable[[BriefReport], None] | None = None) -> BriefReport:
-    """Brief what is there, then each file added or changed once it has stopped changing, until ``stop``
-    is set or Ctrl-C; models stay loaded and briefing.md is rewritten after each pass."""
-    import threading
+          on_pass: Callable[[BriefReport], None] | None = None, rescan: float = RESCAN_S) -> BriefReport:
+    """Brief what is there, then whatever is added or changed once it has stopped changing, until
+    ``stop`` is set or Ctrl-C; models stay loaded and briefing.md is rewritten after each pass.
 
-    from watchfiles import watch as watch_files
+    The folder itself is the truth: after each pass it is walked again at once, and again on each
+    change event or every ``rescan`` seconds, and a pass runs whenever what it holds differs from what
+    the last pass saw. So a file that arrives during a pass, or whose event is lost, is still briefed.
+    """
+    import threading
 
     stop = stop or threading.Event()
     briefer = Briefer(options, reporter)
-    collected = collect_inputs(paths, options.out_dir)  # usage errors before the folder is touched
+    _found(paths, options)
+    briefer.start()
+    wake = threading.Event()
+    warn = lambda text: briefer.reporter.message("warning: " + text)  # noqa: E731
+    watcher = threading.Thread(target=_events, args=(paths, options.out_dir, wake, stop, force_polling, warn),
+                               name="translate-watch", daemon=True)
+    watcher.start()  # before the first pass, so that nothing arriving during it goes unseen
     total = BriefReport()
-    with briefer.folder.locked(on_wait=briefer.reporter.message):
-        def add(report: BriefReport) -> None:
-            total.done += report.done
-            total.skipped, total.failed, total.warnings = report.skipped, report.failed, report.warnings
-            total.seconds += report.seconds
-            total.load_seconds += report.load_seconds
-            total.briefing, total.signature = report.briefing, report.signature
-            if on_pass:
-                on_pass(report)
 
-        add(briefer.run_once(paths, collected=collected))
-        try:
-            for changes in watch_files(*paths, stop_event=stop, watch_filter=_input_filter(options.out_dir),
-                                       force_polling=force_polling, debounce=400, step=100, rust_timeout=500,
-                                       yield_on_timeout=False, raise_interrupt=True):
-                _settled({Path(path) for _, path in changes}, settle, stop)
-                if stop.is_set():
-                    break
-                add(briefer.run_once(paths, announce_skips=False))
-        except KeyboardInterrupt:
-            pass
+    def add(report: BriefReport) -> None:
+        total.done += report.done
+        total.skipped, total.failed, total.left_out = report.skipped, report.failed, report.left_out
+        total.warnings, total.seconds = report.warnings, total.seconds + report.seconds
+        total.load_seconds += report.load_seconds
+        total.briefing, total.signature = report.briefing, report.signature
+        if on_pass:
+            on_pass(report)
+
+    try:
+        with briefer.folder.locked(on_wait=briefer.reporter.message):
+            seen: dict | None = None
+            while not stop.is_set():
+                collected = _found(paths, options)
+                state = collected.state()
+                if state == seen:
+                    deadline = time.monotonic() + rescan
+                    while not stop.is_set() and not wake.wait(min(0.25, max(0.0, deadline - time.monotonic()))):
+                        if time.monotonic() >= deadline:
+                            break
+                    wake.clear()
+                    continue
+                if seen is not None:  # something changed: brief it once it has stopped changing
+                    while not stop.wait(settle):
+                        again = _found(paths, options)
+                        if again.state() == state:
+                            break
+                        collected, state = again, again.state()
+                    if stop.is_set():
+                        break
+                add(briefer.run_once(paths, announce_skips=seen is None, collected=collected))
+                seen = state
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        watcher.join(5)
     return total

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate.chars import ARABIC_LETTER
 from translate.formats import Block, FormatError, html_encoding, parse_docx, parse_html, parse_markdown
 
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
@@ -23,6 +24,21 @@ class InputError(Exception):
         self.name, self.reason = name, reason
 
 
+MB = 1_000_000
+DEFAULT_MAX_INPUT_MB = 64  # larger than any news article or saved page with its pictures inline
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much one input may hold, checked before it is read (a file's size) or inflated (a Word file's parts)."""
+
+    max_bytes: int = DEFAULT_MAX_INPUT_MB * MB
+
+    def refuse(self, size: int) -> str:
+        return (f"{size / MB:.1f} MB, over the limit of {self.max_bytes / MB:g} MB for one input (--max-input-mb); "
+                f"nothing was read")
+
+
 @dataclass(frozen=True)
 class SourceText:
     name: str  # file path as given, or "<stdin>" / "<text>"
@@ -33,6 +49,7 @@ class SourceText:
     format: str = "text"
     title: str | None = None
     date: str | None = None
+    notes: tuple[tuple[str, str], ...] = ()  # (kind, detail): how the file was read, for the article's flags
 
 
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -69,6 +86,49 @@ def _looks_arabic(text: str) -> bool:
     return bool(letters) and sum(bool(ARABIC_LETTER.match(c)) for c in letters) >= 0.9 * len(letters)
 
 
+def repair_mojibake(text: str) -> str | None:
+    """UTF-8 Arabic that was decoded as Windows-1256 somewhere upstream ("ط¸ط·ظ…" for "ظطم"), repaired;
+    None when ``text`` is not such mojibake. Real Arabic text written back in Windows-1256 is not
+    valid UTF-8, so this never touches it."""
+    if not ARABIC_LETTER.search(text):
+        return None
+    try:
+        repaired = text.encode("cp1256").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return repaired if repaired != text and ARABIC_LETTER.search(repaired) else None
+
+
+def _html_text(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """A page's text: by its declared encoding, unless that gives no Arabic and another reading does
+    (a UTF-8 page that declares windows-1256, or the other way round): then the reading that gives
+    Arabic, with a note naming both."""
+    declared = html_encoding(data)
+    if declared is None:
+        text, encoding = decode(data, name)
+        return text, encoding, ()
+    try:
+        text = data.decode(declared)
+    except UnicodeDecodeError:
+        text = None
+    if declared not in ("utf-8", "utf-8-sig"):
+        try:
+            utf8 = data.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = None
+        if utf8 is not None and ARABIC_LETTER.search(utf8) and utf8 != text:
+            return utf8, "utf-8", (("encoding", f"the page declares {declared}, but its bytes are UTF-8 (read as "
+                                                f"{declared} they are not Arabic text); read as UTF-8"),)
+    if text is None:
+        try:
+            text, encoding = decode(data, name)
+        except InputError:
+            raise InputError(name, f"the page says it is {declared} but is not valid {declared}") from None
+        return text, encoding, (("encoding", f"the page declares {declared}, but its bytes are not {declared}; "
+                                             f"read as {encoding}"),)
+    return text, declared, ()
+
+
 def require_arabic(text: str, name: str) -> None:
     if not text.strip():
         raise InputError(name, "no text")
@@ -76,46 +136,68 @@ def require_arabic(text: str, name: str) -> None:
         raise InputError(name, "no Arabic text found; nothing was sent to the model")
 
 
-def read_source(path: Path) -> SourceText:
+def read_bytes(path: Path, limits: ReadLimits) -> bytes:
+    """The file's bytes, its size checked first; never more than the limit read, even if it grows."""
+    name = str(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
+                raise InputError(name, limits.refuse(size))
+            data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return source_from_bytes(data, str(path), FORMATS.get(path.suffix.lower(), "text"))
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limits.max_bytes:
+        raise InputError(name, limits.refuse(len(data)) + " (it grew while being read)")
+    return data
 
 
-def source_from_bytes(data: bytes, name: str, kind: str = "text") -> SourceText:
+def read_source(path: Path, limits: ReadLimits | None = None) -> SourceText:
+    limits = limits or ReadLimits()
+    return source_from_bytes(read_bytes(path, limits), str(path), FORMATS.get(path.suffix.lower(), "text"), limits)
+
+
+def _unmangled(text: str, notes: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    repaired = repair_mojibake(text)
+    if repaired is None:
+        return text, notes
+    return repaired, (*notes, ("encoding", "the text was UTF-8 Arabic decoded as Windows-1256 before it was saved "
+                                           "(mojibake such as \u201cط¸\u201d); repaired to the Arabic"))
+
+
+def source_from_bytes(data: bytes, name: str, kind: str = "text", limits: ReadLimits | None = None) -> SourceText:
+    limits = limits or ReadLimits()
+    if len(data) > limits.max_bytes:
+        raise InputError(name, limits.refuse(len(data)))
     sha256 = hashlib.sha256(data).hexdigest()
+    notes: tuple[tuple[str, str], ...] = ()
     try:
         if kind == "docx":
             if not data.strip():
                 raise InputError(name, "the file is empty")
-            parsed = parse_docx(data)
+            parsed = parse_docx(data, limits.max_bytes)
             encoding = "docx"
         elif kind == "html":
             if not data.strip():
                 raise InputError(name, "the file is empty")
-            declared = html_encoding(data)
-            if declared:
-                try:
-                    html, encoding = data.decode(declared), declared
-                except UnicodeDecodeError:
-                    raise InputError(name, f"the page says it is {declared} but is not valid {declared}") from None
-            else:
-                html, encoding = decode(data, name)
-            parsed = parse_html(html)
+            html, encoding, notes = _html_text(data, name)
+            html, notes = _unmangled(html, notes)
+            parsed = parse_html(html, limits.max_bytes)
         elif kind == "markdown":
             text, encoding = decode(data, name)
+            text, notes = _unmangled(text, notes)
             parsed = parse_markdown(text)
         else:
             text, encoding = decode(data, name)
+            text, notes = _unmangled(text, notes)
             require_arabic(text, name)
-            return SourceText(name, text, encoding, sha256)
+            return SourceText(name, text, encoding, sha256, notes=notes)
     except FormatError as exc:
         raise InputError(name, str(exc)) from None
     text = "\n".join(block.text for block in parsed.blocks)
     require_arabic(text, name)
-    return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.title, parsed.date)
+    return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.title, parsed.date,
+                      notes + parsed.notes)
 
 
 def source_from_text(text: str, name: str = "<text>") -> SourceText:

@@ -15,9 +15,11 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from translate.article import INFO_KINDS, Article, Sentence
+from translate.chars import CONTROLS, visible
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
 _MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
+_CONTROL = re.compile(f"(?![\\t\\n])[{CONTROLS}]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+>=.)])")
 
@@ -29,8 +31,9 @@ class Failure:
 
 
 def clean(text: str) -> str:
-    """No control or format-control characters except tab and line breaks (NUL was seen in model output)."""
-    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs"))
+    """Text with no control characters except tab and line breaks (NUL was seen in model output), and
+    bidi controls made visible (they could reorder what the reader sees)."""
+    return visible(_CONTROL.sub("", text), keep="\t\n")
 
 
 def md_inline(text: str) -> str:
@@ -64,7 +67,7 @@ def article_markdown(article: Article) -> str:
     counts = article.check_counts()
     if counts["sentences_to_check"]:
         lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
-    lines += [f"*Source:* {md_inline(article.source.path)}" + (f" · published {md_inline(article.date)}" if article.date else ""), ""]
+    lines += [f"*Source:* {md_inline(visible(article.source.path))}" + (f" · published {md_inline(article.date)}" if article.date else ""), ""]
     if article.flags:
         lines += ["*Check:* " + "; ".join(md_inline(flag["detail"]) for flag in article.flags), ""]
     lines += ["## Translation", ""]
@@ -115,9 +118,11 @@ def _jinja():
     from jinja2 import Environment, PackageLoader, StrictUndefined
     from markupsafe import Markup
 
-    return Environment(loader=PackageLoader("translate", "templates"), autoescape=True, undefined=StrictUndefined,
+    environment = Environment(loader=PackageLoader("translate", "templates"), autoescape=True, undefined=StrictUndefined,
                        finalize=lambda value: clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
                        trim_blocks=True, lstrip_blocks=True)
+    environment.filters["name"] = visible  # file names: control and bidi characters shown as escapes
+    return environment
 
 
 def article_html(article: Article, stamp: str) -> str:
@@ -129,18 +134,18 @@ def article_html(article: Article, stamp: str) -> str:
 
 
 def briefing_html(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
-                  stamp: str) -> str:
+                  stamp: str, left_out: Sequence[Failure] = ()) -> str:
     items = [{"article": a, "counts": a.check_counts(), "link": link_target(a.output + ".html")}
              for a in sorted(articles, key=lambda a: a.output)]
     worst = [{"output": a.output, "link": link_target(a.output + ".html"), "snippet": _snippet(s.en, 12), "why": reasons(s)}
              for a, s in worst_sentences(articles)]
     return _jinja().get_template("briefing.html.j2").render(
         articles=items, failures=sorted(failures, key=lambda f: f.path), date=date, done=done, skipped=skipped,
-        stamp=stamp, worst=worst)
+        stamp=stamp, worst=worst, left_out=sorted(left_out, key=lambda f: f.path))
 
 
 def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
-                      stamp: str) -> str:
+                      stamp: str, left_out: Sequence[Failure] = ()) -> str:
     noun = "article" if len(articles) == 1 else "articles"
     lines = [
         "# Briefing",
@@ -163,11 +168,15 @@ def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], 
     if worst:
         lines += ["## Sentences to check first", ""]
         for article, sentence in worst:
-            lines.append(f"- [{md_inline(article.output)}]({link_target(article.output + '.md')}): "
+            lines.append(f"- [{md_inline(visible(article.output))}]({link_target(article.output + '.md')}): "
                          f"“{md_inline(_snippet(sentence.en, 12))}” ({md_inline(reasons(sentence))})")
         lines.append("")
     if failures:
         lines += ["## Files that failed", ""]
-        lines += [f"- {md_inline(f.path)}: {md_inline(f.reason)}" for f in sorted(failures, key=lambda f: f.path)]
+        lines += [f"- {md_inline(visible(f.path))}: {md_inline(f.reason)}" for f in sorted(failures, key=lambda f: f.path)]
+        lines.append("")
+    if left_out:
+        lines += ["## Files left out", ""]
+        lines += [f"- {md_inline(visible(f.path))}: {md_inline(f.reason)}" for f in sorted(left_out, key=lambda f: f.path)]
         lines.append("")
     return "\n".join(lines)

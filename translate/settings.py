@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 MODELS_LOCK = "TRANSLATE_MODELS_LOCK"  # another models.lock instead of the packaged one
@@ -34,3 +36,20 @@ def tool_cache() -> Path:
     if env := get(CACHE):
         return Path(env)
     return Path(get(XDG_CACHE_HOME) or Path.home() / ".cache") / "translate-briefing"
+
+
+def command(arguments: str) -> str:
+    """How a person runs ``translate ARGUMENTS`` from where they are: ``translate`` when that name on their
+    PATH is this install's, else the path of this install's own script (``.venv/bin/translate ...``)."""
+    script = Path(sys.prefix) / ("Scripts" if os.name == "nt" else "bin") / "translate"
+    on_path = shutil.which("translate")
+    if on_path and script.exists() and os.path.samefile(on_path, script):
+        name = "translate"
+    elif script.exists():
+        try:
+            name = str(script.relative_to(Path.cwd()))
+        except ValueError:
+            name = str(script)
+    else:
+        name = f"{sys.executable} -m translate"
+    return f"{name} {arguments}"

@@ -79,7 +79,7 @@ def english_sentences(text: str) -> list[str]:
     for line in text.splitlines():
         start = 0
         for m in _EN_END.finditer(line):
-            if m.group()[0] == "." and _EN_ABBREV.search(line, 0, m.start()):
+            if m.group()[0] == "." and _EN_ABBREV.search(line, max(0, m.start() - 8), m.start()):
                 continue
             sentences.append(line[start : m.end()].strip())
             start = m.end()
@@ -96,6 +96,13 @@ _STOP = frozenset(
     "those he she they we you i his her their our your not no said says will would could should has have had do "
     "does did than then there here which who whom what when where while also after before over into about up out".split()
 )
+
+
+def clip_words(sentence: str, words: int) -> str:
+    """At most ``words`` words, with " …" where it was cut: English with no sentence ends (a model's
+    output for a long unpunctuated paragraph) is one "sentence", and a brief must stay short."""
+    parts = sentence.split(maxsplit=words)
+    return sentence if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ class ExtractiveSummarizer:
         pool = within if len(within) >= min(self.sentences, len(candidates)) else list(range(len(candidates)))
         scores = self._scores([candidates[i] for i in pool])
         best = sorted(sorted(range(len(pool)), key=lambda k: -scores[k])[: self.sentences])
-        chosen = tuple(candidates[pool[k]] for k in best)
+        chosen = tuple(clip_words(candidates[pool[k]], self.max_words) for k in best)
         return Brief(" ".join(chosen), self.method, chosen)
 
     def summarize_many(self, documents: Sequence[Sequence[str]], progress: Callable[[int], None] | None = None

@@ -1,7 +1,8 @@
 """What every command shares: option aliases, the one console, and error-to-exit-code mapping.
 
 Everything printed goes through ``say``: untrusted text (paths, article text, model output) is
-printed as plain text, never parsed as Rich markup.
+printed as plain text, never parsed as Rich markup, with control and bidi-control characters shown
+as escapes, so that a file name can never forge a line or reorder one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import functools
 import inspect
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,24 +20,26 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import ProgressColumn
 from rich.text import Text
 
 from translate import settings
 from translate.atomic import OutputError
+from translate.chars import visible
 from translate.engines import ComputeType, Device, EngineName
 from translate.distributed import WorkerError
 from translate.engines.ctranslate2_engine import ConversionError
 from translate.hub import ModelUnavailable
-from translate.inputs import UsageError
+from translate.inputs import NoArticles, UsageError
 from translate.lock import LockError
-from translate.reader import InputError, SourceText, read_source, source_from_bytes, source_from_text
-from translate.render import clean
+from translate.reader import InputError, ReadLimits, SourceText, read_source, source_from_bytes, source_from_text
 from translate.translator import TranslationOptions
 
 R = TypeVar("R")
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_NO_ARTICLES = 3  # the inputs hold no file in a format the tool reads
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
@@ -54,7 +59,7 @@ def say(message: str, label: str = "", style: str = "") -> None:
     text = Text()
     if label:
         text.append(f"{label}: ", style=style)
-    text.append(clean(message))
+    text.append(visible(message))
     console.print(text)
 
 
@@ -71,6 +76,17 @@ def die(message: str, code: int = EXIT_FAILED) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     """Known failures become one paragraph on stderr and an exit code, never a traceback."""
@@ -78,6 +94,8 @@ def friendly_errors() -> Iterator[None]:
     interrupted = "files already written are complete, and running again finishes the rest."
     try:
         yield
+    except NoArticles as exc:
+        die(str(exc), EXIT_NO_ARTICLES)
     except (ModelUnavailable, LockError, UsageError) as exc:
         die(str(exc), EXIT_USAGE)
     except InputError as exc:
@@ -94,13 +112,96 @@ def friendly_errors() -> Iterator[None]:
         die(exc.strerror or str(exc), EXIT_FAILED)
     except OSError as exc:
         die(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc), EXIT_FAILED)
+    except Exception as exc:
+        # A library that calls our signal handler from native code (Ray's wait) hands the interruption
+        # back wrapped in its own error: it is still a Ctrl-C or a SIGTERM.
+        if _caused_by(exc, Terminated):
+            die(f"terminated (SIGTERM); {interrupted}", EXIT_TERMINATED)
+        if _caused_by(exc, KeyboardInterrupt):
+            die(f"interrupted; {interrupted}", EXIT_INTERRUPTED)
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+PROGRESS_EVERY_S = 30.0  # away from a terminal: a progress line at least this often while work goes on
+
+
+def clock_text(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def eta(done: float, total: float, elapsed: float) -> float | None:
+    """Seconds left at the throughput measured so far; None before anything is done."""
+    if done <= 0 or elapsed <= 0:
+        return None
+    return max(0.0, elapsed * (total - done) / done)
+
+
+class EtaColumn(ProgressColumn):
+    """Time left from the throughput measured since the bar started (rich's own estimate needs
+    several updates within 30 s, which long batches never give)."""
+
+    def render(self, task) -> Text:
+        left = eta(task.completed, task.total or 0, task.elapsed or 0.0)
+        return Text("-:--:--" if left is None else clock_text(left), style="progress.remaining")
+
+
+class ProgressLog:
+    """Away from a terminal (a log, a pipe), one line at a steady pace while work goes on: counts, share,
+    elapsed time and an ETA from the throughput measured so far. Quiet on a terminal, where a bar shows it."""
+
+    def __init__(self, unit: str, *, also: Callable[[], str] | None = None, every: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.unit, self.also, self.clock = unit, also, clock
+        self.every = PROGRESS_EVERY_S if every is None else every
+        self.total = self.done = 0
+        self.started: float | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def add(self, total: int) -> None:
+        """More work (a first pass, or a very large article whose pieces are counted when its turn comes)."""
+        self.total += total
+        if self.started is None:
+            self.started = self.clock()
+        if self._thread is None and not console.is_terminal:
+            self._thread = threading.Thread(target=self._run, name="translate-progress", daemon=True)
+            self._thread.start()
+
+    def advance(self, done: int) -> None:
+        self.done += done
+
+    def line(self) -> str:
+        elapsed = self.clock() - (self.started or self.clock())
+        share = f" ({100 * self.done / self.total:.0f}%)" if self.total else ""
+        text = f"progress: {self.done} of {self.total} {self.unit}{share}"
+        if self.also:
+            text += ", " + self.also()
+        left = eta(self.done, self.total, elapsed)
+        text += f", {clock_text(elapsed)} elapsed, " + ("no estimate yet" if left is None else f"about {clock_text(left)} left")
+        return text
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            if self.done < self.total:
+                say(self.line())
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
 
 
 def write_stdout(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
+
+
+def read_stdin(limits: ReadLimits | None = None) -> bytes:
+    """Standard input, at most the input limit (one byte more tells that it was over)."""
+    return sys.stdin.buffer.read((limits or ReadLimits()).max_bytes + 1)
 
 
 def read_input(text: str | None, file: Path | None) -> SourceText:
@@ -109,14 +210,14 @@ def read_input(text: str | None, file: Path | None) -> SourceText:
         die("give TEXT or --file, not both.", EXIT_USAGE)
     if file is not None:
         if str(file) == "-":
-            return source_from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            return source_from_bytes(read_stdin(), "<stdin>")
         if not file.exists():
             die(f"no such file: {file}", EXIT_USAGE)
         return read_source(file)
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             die("no input: give TEXT, '-' for standard input, or --file FILE.", EXIT_USAGE)
-        return source_from_bytes(sys.stdin.buffer.read(), "<stdin>")
+        return source_from_bytes(read_stdin(), "<stdin>")
     return source_from_text(text)
 
 

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from translate import settings
 from translate.cli._common import (
-    EXIT_USAGE, ComputeTypeOpt, DeviceOpt, EngineOpt, GlossaryOpt, MinScore, MtModel, Threads, console, die, error,
-    friendly_errors, say, translation_flags, write_stdout,
+    EXIT_USAGE, ComputeTypeOpt, EtaColumn, ProgressLog, DeviceOpt, EngineOpt, GlossaryOpt, MinScore, MtModel, Threads, console, die, error,
+    friendly_errors, read_stdin, say, translation_flags, write_stdout,
 )
 from translate.check import DEFAULT_MIN_SCORE
 from translate.distributed import RaySettings, require_ray
 from translate.engines import ComputeType, Device, EngineName
 from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch
-from translate.reader import decode
+from translate.reader import DEFAULT_MAX_INPUT_MB, MB, InputError, ReadLimits, decode, read_bytes
 from translate.render import clean
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummarizerKind, SummaryOptions
 from translate.translator import TranslationOptions
@@ -35,15 +34,18 @@ def _plural(n: int, noun: str) -> str:
 
 
 class ProgressReporter:
-    """A rich progress bar on a terminal (articles, sentence chunks); plain log lines otherwise."""
+    """A rich progress bar on a terminal (articles, sentence chunks); plain log lines otherwise, with a
+    progress line at a steady pace (counts, share, ETA)."""
 
     def __init__(self) -> None:
         self.live = console.is_terminal
         self.progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TimeRemainingColumn(), console=console, transient=True,
+            EtaColumn(), console=console, transient=True,
         )
         self.articles = self.chunks = None
+        self.articles_total = self.articles_done = 0
+        self.log = ProgressLog("sentence pieces", also=lambda: f"{self.articles_done} of {self.articles_total} articles")
 
     def message(self, text: str) -> None:
         if text.startswith("warning: "):
@@ -53,6 +55,8 @@ class ProgressReporter:
 
     def start(self, articles: int, chunks: int) -> None:
         """A new pass, or (called again) more work for the same bars: their totals grow."""
+        self.articles_total += articles
+        self.log.add(chunks)
         if self.live:
             if self.articles is None:
                 self.progress.start()
@@ -66,6 +70,8 @@ class ProgressReporter:
             say(f"a very large article: {_plural(chunks, 'sentence piece')} more")
 
     def advance(self, chunks: int = 0, articles: int = 0) -> None:
+        self.log.advance(chunks)
+        self.articles_done += articles
         if self.live:
             if chunks:
                 self.progress.advance(self.chunks, chunks)
@@ -73,10 +79,11 @@ class ProgressReporter:
                 self.progress.advance(self.articles, articles)
 
     def file(self, path: str, status: str, detail: str = "") -> None:
-        style = {"failed": "bold red", "skipped": "dim", "done": "green"}.get(status, "")
+        style = {"failed": "bold red", "skipped": "dim", "done": "green", "left out": "yellow"}.get(status, "")
         say(path + (f" ({detail})" if detail else ""), status, style)
 
     def stop(self) -> None:
+        self.log.stop()
         if self.live:
             self.progress.stop()
 
@@ -99,8 +106,11 @@ def brief(
     poll: Annotated[bool, typer.Option("--poll", help="--watch: poll the folder (for network file systems without events).")] = False,
     ray: Annotated[str | None, typer.Option("--ray", metavar="[ADDRESS]",
                                             help="Brief on Ray: alone, a local Ray instance; with an address (or "
-                                                 "RAY_ADDRESS), that cluster. Needs translate-briefing[ray].")] = None,
+                                                 "RAY_ADDRESS), that cluster. Needs translate-briefing\\[ray].")] = None,
     ray_workers: Annotated[int | None, typer.Option("--ray-workers", min=1, help="Ray workers (default: one per 2 CPUs).")] = None,
+    max_input_mb: Annotated[float, typer.Option(
+        "--max-input-mb", min=0.001, help="Largest input file, and largest a Word file may inflate to, in MB; larger "
+                                          "ones fail by name before they are read.")] = DEFAULT_MAX_INPUT_MB,
 ) -> None:
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
     reporter = ProgressReporter()
@@ -109,7 +119,8 @@ def brief(
                                  compute_type=translation.compute_type, threads=translation.threads)
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles,
-                               glossary=glossary, min_score=min_score, cache=not no_cache)
+                               glossary=glossary, min_score=min_score, cache=not no_cache,
+                               limits=ReadLimits(max_bytes=int(max_input_mb * MB)))
         try:
             if watch_folder:
                 say(f"watching {', '.join(map(str, paths))}; Ctrl-C to stop")
@@ -123,7 +134,8 @@ def brief(
                 report = run_brief(paths, options, reporter)
         finally:
             reporter.stop()
-    say(f"{len(report.done)} done, {len(report.skipped)} skipped (unchanged), {len(report.failed)} failed "
+    left_out = f", {len(report.left_out)} left out" if report.left_out else ""
+    say(f"{len(report.done)} done, {len(report.skipped)} skipped (unchanged), {len(report.failed)} failed{left_out} "
         f"in {report.seconds:.1f} s; briefing: {report.briefing}")
     if report.failed:
         error(f"{_plural(len(report.failed), 'file')} failed; see {report.briefing}.")
@@ -145,17 +157,13 @@ def summarize(
                                  threads=threads)
         if file != "-" and not Path(file).exists():
             die(f"no such file: {file}", EXIT_USAGE)
-        data = sys.stdin.buffer.read() if file == "-" else _read_bytes(Path(file))
+        limits = ReadLimits()
+        data = read_stdin(limits) if file == "-" else read_bytes(Path(file), limits)
+        if len(data) > limits.max_bytes:
+            raise InputError(file, limits.refuse(len(data)))
         text, _ = decode(data, file)
         if options.summarizer is SummarizerKind.extractive:
             model = ExtractiveSummarizer(options.sentences)
         else:
             model = AbstractiveSummarizer.load(sum_model, options=options)
         write_stdout(clean(model.summarize(text).text))
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        die(f"{path}: cannot be read ({exc.strerror or exc}).")

@@ -8,8 +8,11 @@ from typing import Annotated
 
 import typer
 
-from translate.cli._common import EXIT_FAILED, EXIT_USAGE, GlossaryOpt, die, friendly_errors, say, write_stdout
-from translate.check import check_pairs, load_glossary
+from translate.cli._common import (
+    EXIT_FAILED, EXIT_USAGE, GlossaryOpt, ProgressLog, die, friendly_errors, say, write_stdout,
+)
+from translate.check import check_pairs
+from translate.glossary import load_glossary
 from translate.reader import decode
 
 
@@ -24,6 +27,24 @@ def _lines(path: Path, option: str) -> list[str]:
         return []
     text, _ = decode(data, str(path))
     return text.splitlines()
+
+
+CHECK_SLICE = 256  # pairs checked at once (the meaning check batches within a slice)
+
+
+def _checked(pairs: list[tuple[str, str]], terms: dict[str, str] | None) -> list:
+    """``check_pairs`` slice by slice (the same flags: each pair is judged on its own), with progress lines."""
+    log = ProgressLog("lines")
+    log.add(len(pairs))
+    results: list = []
+    try:
+        for start in range(0, len(pairs), CHECK_SLICE):
+            part = pairs[start:start + CHECK_SLICE]
+            results += check_pairs(part, terms)
+            log.advance(len(part))
+    finally:
+        log.stop()
+    return results
 
 
 def check(
@@ -47,7 +68,7 @@ def check(
             except (OSError, ValueError) as exc:
                 die(f"--glossary {glossary}: {getattr(exc, 'strerror', None) or exc}", EXIT_USAGE)
         flagged = 0
-        results = check_pairs(list(zip(arabic, english)), terms)
+        results = _checked(list(zip(arabic, english)), terms)
         for number, flags in enumerate(results, 1):
             flagged += bool(flags)
             if as_json:

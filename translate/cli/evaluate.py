@@ -11,14 +11,30 @@ from typing import Annotated, Any
 import typer
 
 from translate.cli._common import (
-    EXIT_USAGE, MtModel, die, friendly_errors, say, translation_flags, write_stdout,
+    EXIT_USAGE, MtModel, ProgressLog, die, friendly_errors, say, translation_flags, write_stdout,
 )
 from translate.engines import ComputeType, Device, EngineName
-from translate.evaluate import TESTSETS, Evaluation, compare, evaluate, load_testset, score
+from translate.evaluate import TESTSETS, Evaluation, TestSet, compare, evaluate, load_testset, score
 from translate.translator import TranslationOptions, Translator
 
 TestSetName = Enum("TestSetName", {name: name for name in TESTSETS}, type=str)  # type: ignore[misc]
 _COMPARABLE = {"mt_model", "engine", "compute_type", "beams", "device", "chunk_tokens"}
+
+
+def _evaluated(translator: Translator, lines: TestSet) -> Evaluation:
+    """``evaluate`` with progress lines at a steady pace away from a terminal."""
+    log = ProgressLog("sentence pieces")
+
+    def progress(*, total: int = 0, done: int = 0) -> None:
+        if total:
+            say(f"translating {len(lines.sources)} lines of {lines.name}, {total} sentence pieces")
+            log.add(total)
+        log.advance(done)
+
+    try:
+        return evaluate(translator, lines, progress)
+    finally:
+        log.stop()
 
 
 def _parse_compare(text: str) -> dict[str, str]:
@@ -101,12 +117,12 @@ def evaluate_command(
             result = score(hyps, lines)
             write_stdout(json.dumps(result.as_dict(), ensure_ascii=False)) if as_json else _print(result)
             return
-        first = evaluate(Translator.load(mt_model, options=translation), lines)
+        first = _evaluated(Translator.load(mt_model, options=translation), lines)
         if not changes:
             write_stdout(json.dumps(first.as_dict(), ensure_ascii=False)) if as_json else _print(first)
             return
         other_options, other_model = _other(translation, mt_model, changes)
-        second = evaluate(Translator.load(other_model, options=other_options), lines)
+        second = _evaluated(Translator.load(other_model, options=other_options), lines)
         paired = compare(first, second, lines)
         if as_json:
             write_stdout(json.dumps({"first": first.as_dict(), "second": second.as_dict(), "compare": paired,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from translate import hub
+from translate import hub, settings
 from translate.cli._common import EXIT_FAILED, EXIT_USAGE, die, error, friendly_errors, say, write_stdout
 from translate.lock import Lock, load_lock, save_lock
 
@@ -52,26 +52,32 @@ def pull(name: Name = None) -> None:
 
 @app.command()
 def verify(name: Name = None) -> None:
-    """Re-check cached files against the sha256 in models.lock; any difference fails loudly."""
+    """Re-check the cached files of each pulled model: against models.lock's sha256 where it records
+    them, else against the hashes the Hugging Face cache names them by. A difference fails loudly."""
     with friendly_errors():
         lock = load_lock()
     failed = False
     for pin in _pins(lock, name):
         snapshot = hub.cached_snapshot(pin.repo, pin.revision)
         if snapshot is None:
-            error(f"{pin.name}: {pin.repo}@{pin.revision} is not in the cache ({hub.cache_dir()}).")
+            say(f"{pin.name}: not pulled ({pin.repo}@{pin.revision} is not in {hub.cache_dir()}); nothing to check. "
+                f"Pull it with `{settings.command('models pull ' + pin.name)}`.")
+            continue
+        try:
+            result = hub.check_cached(pin, snapshot)
+        except hub.HashMismatch as exc:
+            error(f"{pin.name}: HASH MISMATCH, do not use this model. {exc}")
             failed = True
-        elif not pin.files:
-            error(f"{pin.name}: models.lock records no file hashes for {pin.repo}; run `translate models lock`.")
-            failed = True
-        else:
-            try:
-                names = hub.verify(pin, snapshot)
-            except hub.HashMismatch as exc:
-                error(f"{pin.name}: HASH MISMATCH, do not use this model. {exc}")
-                failed = True
-            else:
-                say(f"{pin.name}: {len(names)} files match models.lock ({snapshot})")
+            continue
+        parts = []
+        if result.by_lock:
+            parts.append(f"{len(result.by_lock)} match the sha256 in models.lock")
+        if result.by_blob:
+            parts.append(f"{len(result.by_blob)} match the hash their cache blob is named by (given by the Hub at "
+                         f"download{'' if pin.files else '; models.lock records no hashes for this model'})")
+        if result.unchecked:
+            parts.append(f"not checked: {', '.join(result.unchecked)} (no hash recorded anywhere)")
+        say(f"{pin.name}: {snapshot}: " + "; ".join(parts or ["no files"]))
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -82,7 +88,7 @@ def lock_models(name: Name = None) -> None:
     with friendly_errors():
         lock = load_lock()
     if hub.offline():
-        die("`translate models lock` needs the Hugging Face Hub, and HF_HUB_OFFLINE is set.", EXIT_USAGE)
+        die(f"`{settings.command('models lock')}` needs the Hugging Face Hub, and HF_HUB_OFFLINE is set.", EXIT_USAGE)
     models = dict(lock.models)
     for pin in _pins(lock, name):
         try:

@@ -8,8 +8,10 @@ and an entry that fails that check or fails to load is discarded and converted o
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import time
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -80,18 +82,35 @@ def discard(target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
+def _writable_parent(target: Path) -> tuple[Path, str | None]:
+    """``target``, or, when the cache cannot be written there, a place of this process's own (removed at
+    exit) and why: a read-only or broken cache costs a conversion per run, never the run."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        probe = Path(tempfile.mkdtemp(prefix=".probe.", dir=target.parent))
+        probe.rmdir()
+        return target, None
+    except OSError as exc:
+        private = Path(tempfile.mkdtemp(prefix="translate-ct2-"))
+        atexit.register(shutil.rmtree, private, True)
+        return private / target.name, f"{target.parent} cannot be written ({exc.strerror or exc})"
+
+
 def converted(folder: Path, compute_type: str, *, on_convert=None) -> Path:
-    """The verified CTranslate2 conversion of ``folder`` at ``compute_type``, converting when needed."""
+    """The verified CTranslate2 conversion of ``folder`` at ``compute_type``, converting when needed.
+
+    ``on_convert(folder, problem)`` is told before a conversion; ``problem`` says why it will not be
+    kept for later runs (None when it will be)."""
     key, source = conversion_key(folder, compute_type)
     target = settings.tool_cache() / "ct2" / key
     if target.exists():
         if _intact(target):
             return target
         discard(target)
+    target, problem = _writable_parent(target)
     if on_convert:
-        on_convert(folder)
+        on_convert(folder, problem)
     quiet_transformers()
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=target.parent))
     try:
         copy = [name for name in _COPIED if (folder / name).is_file()]
@@ -119,6 +138,19 @@ def prefer_vnni() -> None:
     outputs are identical; on CPUs without AMX the cap changes nothing. Read by MKL when it
     first runs, so set before ctranslate2 computes anything."""
     os.environ.setdefault(*MKL_ISA)
+
+
+POLL_S = 0.05  # at most this long between looks at a pending batch
+
+
+def _wait(result):
+    """An asynchronous result, waited for in Python: a wait inside ctranslate2 would hold off SIGTERM and
+    Ctrl-C until the whole batch is decoded (half a minute for a long summary)."""
+    delay = 0.0005
+    while not result.done():
+        time.sleep(delay)
+        delay = min(2 * delay, POLL_S)
+    return result.result()
 
 
 def thread_split(threads: int, parallel: int) -> tuple[int, int]:
@@ -167,7 +199,7 @@ class CTranslate2Engine:
         pending = [self.translator.translate_batch(list(batch), asynchronous=True, **self._options(batch, decoding))
                    for batch, decoding in jobs]
         for batch in pending:
-            yield [self._hypothesis(result.result()) for result in batch]
+            yield [self._hypothesis(_wait(result)) for result in batch]
 
     def _hypothesis(self, result) -> Hypothesis:
         raw = result.hypotheses[0]

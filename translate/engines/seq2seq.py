@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import ctypes
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -52,15 +54,19 @@ class Seq2Seq:
         except (OSError, ValueError, RuntimeError, KeyError) as exc:
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelUnavailable(f"Cannot load a model from {folder}: {reason}") from None
-        self.tokens = lru_cache(maxsize=16384)(self._tokens)  # chunking counts, then batching reuses
+        # Chunking counts, then batching reuses; ids in 4-byte arrays (strings would take 15 times the memory).
+        self._ids = lru_cache(maxsize=16384)(self._token_ids)
         self.produced_tokens = 0  # target tokens generated so far (for throughput figures)
         release_memory()  # loading leaves large freed buffers behind
 
-    def _tokens(self, text: str) -> tuple[str, ...]:
-        return tuple(self.tokenizer.convert_ids_to_tokens(self.tokenizer(text)["input_ids"]))
+    def _token_ids(self, text: str) -> array:
+        return array("i", self.tokenizer(text)["input_ids"])
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(self.tokenizer.convert_ids_to_tokens(self._ids(text).tolist()))
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokens(text))
+        return len(self._ids(text))
 
     def detokenize(self, tokens: list[str]) -> str:
         return self.tokenizer.convert_tokens_to_string(tokens).strip()
