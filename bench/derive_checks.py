@@ -55,10 +55,10 @@ def main() -> None:
         words = re.findall(r"\w+", e.lower())
         if len(words) >= 16:
             shares.append(len(set(words)) / len(words))
-    from translate.check import _arabic_chars
-    from translate.meaning import encoder, encoder_identity
+    from translate.chars import arabic_letters
+    from translate.checks.encoder import encoder, encoder_identity
 
-    meaning_pairs = [(a, e) for a, e in pairs if _arabic_chars(a) >= MEANING_MIN_LETTERS]
+    meaning_pairs = [(a, e) for a, e in pairs if arabic_letters(a) >= MEANING_MIN_LETTERS]
     similarities = encoder().similarities(meaning_pairs)
     calibration = {
         "derived_by": "python bench/derive_checks.py",

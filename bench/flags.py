@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from derive_checks import MEANING_MIN_LETTERS, load_sets, percentile  # noqa: E402
 
-from translate.check import WHOLE_SENTENCE_FLAGS, check_pairs, meaning_similarities  # noqa: E402
+from translate.checks import check_pairs  # noqa: E402
+from translate.checks.meaning import meaning_similarities  # noqa: E402
+from translate.flags import FlagKind  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # the corruptions' own idea of a number, not the checker's
 
@@ -95,7 +97,7 @@ def cost() -> None:
               f"(random weights loop and run to their bound far more often than a trained model)")
         sentences = [s for path in (root / "out-True").glob("*.json")
                      for p in json.loads(path.read_text(encoding="utf-8")).get("paragraphs", []) for s in p["sentences"]]
-        spared = sum(bool(WHOLE_SENTENCE_FLAGS.intersection(f["kind"] for f in s["flags"])) for s in sentences)
+        spared = sum(any(FlagKind(f["kind"]).whole_sentence for f in s["flags"]) for s in sentences)
         print(f"of its {len(sentences)} sentences, {spared} already flagged as a whole (so not asked of the meaning encoder)")
         seconds, pairs, encoded = human_check_seconds(len(on[0].done))
         print(f"worst case, the checks on the human translations of the same articles ({pairs} pairs, {encoded} through "

@@ -70,14 +70,14 @@ def ntrex_articles() -> list[str]:
 def human_check_seconds(n_articles: int) -> tuple[float, int, int]:
     """The check stage on the human translations of the first n NTREX articles, an article at a time: its
     worst case, where no cheaper check spares a sentence the meaning check. Seconds, pairs, pairs encoded."""
-    from translate.check import WHOLE_SENTENCE_FLAGS, check_pairs
+    from translate.checks import check_pairs
 
     documents = ntrex_documents()[:n_articles]
     check_pairs(documents[0][:4])  # the encoder loads once per process, as in a run
     start = time.perf_counter()
     flags = [found for document in documents for found in check_pairs(document)]
     seconds = time.perf_counter() - start
-    encoded = sum(not WHOLE_SENTENCE_FLAGS.intersection(f.kind for f in found) for found in flags)
+    encoded = sum(not any(f.kind.whole_sentence for f in found) for found in flags)
     return seconds, len(flags), encoded
 
 

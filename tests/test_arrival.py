@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from translate import settings
-from translate.cache import ChunkCache
+from translate.cache import ChunkCache, Translation
+from translate.flags import Flag, FlagKind
 from translate.cli import app
 from translate.pipeline import BriefOptions, watch
 from translate.reader import read_source
@@ -215,8 +216,9 @@ def test_a_corrupt_cache_is_set_aside_with_a_warning(tmp_path, tiny_marian, monk
     assert "could not be read" in result.output and "set aside" in result.output
     assert list((tmp_path / "cache").glob("chunks.sqlite.corrupt-*"))
     cache = ChunkCache({"x": 1}, tmp_path / "cache" / "chunks.sqlite")
-    cache.put_many([("ا", "a", -0.1, True, [])])
-    assert cache.get_many(["ا", "ب"]) == {"ا": ("a", -0.1, True, [])}
+    kept = Translation("a", -0.1, True, (Flag(FlagKind.retried, "again"),))
+    cache.put_many({"ا": kept})
+    assert cache.get_many(["ا", "ب"]) == {"ا": kept}
 
 
 # A briefing to read in a browser ------------------------------------------------------------------------------

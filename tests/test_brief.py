@@ -63,10 +63,11 @@ def test_force_and_changed_settings_redo(tmp_path, tiny_marian, tiny_bart, monke
     article.write_text(GOOD + " وانتهى.", encoding="utf-8")
     assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
     # A new version of the checks (their code, calibration or encoder) checks the article again.
-    from translate import check
+    from translate import checks
 
-    sources = check.checker_sources()
-    monkeypatch.setattr(check, "checker_sources", lambda: [sources[0] + b"\n# changed\n", *sources[1:]])
+    sources = checks.checker_sources()
+    changed = [(sources[0][0], sources[0][1] + b"\n# changed\n"), *sources[1:]]
+    monkeypatch.setattr(checks, "checker_sources", lambda: changed)
     assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
 
 

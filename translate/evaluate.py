@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from translate.article import Paragraph
-from translate.check import check_pairs
+from translate.checks import check_pairs
 from translate.translator import Translator
 
 TESTSETS = {

@@ -24,13 +24,13 @@ from translate.article import Article, Source
 from translate.cache import ChunkCache
 from translate import settings
 from translate.chars import visible
-from translate.check import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
+from translate.checks import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
 from translate.glossary import load_glossary
 from translate.distributed import RayExecutor, RaySettings
 from translate.hub import ModelSource, resolve_all
 from translate.inputs import Collected, NoArticles, UsageError, collect_inputs
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
-from translate.meaning import MeaningEncoder, encoder
+from translate.checks.encoder import MeaningEncoder, encoder
 from translate.output import OutputFolder
 from translate.reader import InputError, ReadLimits, SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
-from translate.article import INFO_KINDS, Article, Sentence
+from translate.article import Article, Sentence
 from translate.chars import CONTROLS, visible
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
@@ -63,13 +62,13 @@ def article_markdown(article: Article) -> str:
     if brief is not None:
         lines += [f"**Brief** ({brief.method}): {md_inline(brief.text) or '(empty)'}", ""]
         if brief.flags:
-            lines += ["> **Check the brief:** " + "; ".join(md_inline(f["detail"]) for f in brief.flags), ""]
+            lines += ["> **Check the brief:** " + "; ".join(md_inline(f.detail) for f in brief.flags), ""]
     counts = article.check_counts()
     if counts["sentences_to_check"]:
         lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
     lines += [f"*Source:* {md_inline(visible(article.source.path))}" + (f" · published {md_inline(article.date)}" if article.date else ""), ""]
     if article.flags:
-        lines += ["*Check:* " + "; ".join(md_inline(flag["detail"]) for flag in article.flags), ""]
+        lines += ["*Check:* " + "; ".join(md_inline(flag.detail) for flag in article.flags), ""]
     lines += ["## Translation", ""]
     number = 0
     for paragraph in article.paragraphs:
@@ -91,11 +90,11 @@ def article_markdown(article: Article) -> str:
 
 
 def to_check(sentence: Sentence) -> bool:
-    return any(f["kind"] not in INFO_KINDS for f in sentence.flags)
+    return any(f.to_check for f in sentence.flags)
 
 
 def reasons(sentence: Sentence) -> str:
-    return "; ".join(f"{f['kind'].replace('_', ' ')}: {f['detail']}" for f in sentence.flags if f["kind"] not in INFO_KINDS)
+    return "; ".join(f"{f.kind.value.replace('_', ' ')}: {f.detail}" for f in sentence.flags if f.to_check)
 
 
 def _snippet(text: str, words: int = 8) -> str:
@@ -108,7 +107,7 @@ WORST = 10
 
 def worst_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence]]:
     """The batch's sentences most in need of a look: most reasons first, then the least confident."""
-    ranked = sorted(((len([f for f in s.flags if f["kind"] not in INFO_KINDS]), s.score or 0.0, a.output, k, a, s)
+    ranked = sorted(((len([f for f in s.flags if f.to_check]), s.score or 0.0, a.output, k, a, s)
                      for a in articles for k, s in enumerate(a.flagged())), key=lambda x: (-x[0], x[1], x[2], x[3]))
     return [(a, s) for *_, a, s in ranked[:WORST]]
 
@@ -160,7 +159,7 @@ def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], 
         counts = article.check_counts()
         checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
         if counts["brief_flags"]:
-            checks += "; check the brief (" + "; ".join(md_inline(f["detail"]) for f in article.brief.flags) + ")"
+            checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
         dated = [f"*Published {md_inline(article.date)}*", ""] if article.date else []
         lines += [f"## {md_inline(article.title) or '(untitled)'}", "", *dated, md_inline(brief) or "(no brief)", "",
                   f"[Full article]({link_target(article.output + '.md')}) · {checks}", ""]

@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from translate.article import Paragraph, Sentence
-from translate.cache import ChunkCache
-from translate.check import check_repetition
+from translate.cache import ChunkCache, Translation
+from translate.checks.surface import check_repetition
 from translate.engines import (
     BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
     resolve_compute_type,
 )
 from translate.engines.generation import read_generation
 from translate.engines.seq2seq import Output, Seq2Seq
+from translate.flags import Flag, FlagKind
 from translate.hub import ModelSource, resolve
 from translate.lock import TRANSLATION, Lock, load_lock
 from translate.normalize import normalize
@@ -27,6 +28,7 @@ from translate.segment import DEFAULT_TOKEN_BUDGET, chunk_sentence, split_blocks
 
 MODEL_MAX_TOKENS = 512
 NO_REPEAT_NGRAM = 3  # the loop retry's setting
+TRUNCATED = "the model stopped at its length limit; the end may be missing"
 
 
 @dataclass(frozen=True)
@@ -135,31 +137,30 @@ class Translator:
                 fresh = {}
                 for chunk, out in zip(todo[index], outputs):
                     out, flags = self._finish(chunk, out)
-                    fresh[chunk] = (out.text, round(out.score, 4), out.finished, flags)
+                    fresh[chunk] = Translation(out.text, round(out.score, 4), out.finished, tuple(flags))
                 if self.cache:
-                    self.cache.put_many((chunk, *value) for chunk, value in fresh.items())
+                    self.cache.put_many(fresh)
                 results = {**known, **fresh}
                 if progress and len(groups[index]) > len(todo[index]):
                     progress(len(groups[index]) - len(todo[index]))
                 for paragraph in articles[index]:
                     for sentence in paragraph.sentences:
                         parts = [results[chunk] for chunk in sentence.chunks]
-                        sentence.en = " ".join(text for text, _, _, _ in parts)
-                        scores = [score for _, score, _, _ in parts if score is not None]
+                        sentence.en = " ".join(part.english for part in parts)
+                        scores = [part.score for part in parts if part.score is not None]
                         sentence.score = round(sum(scores) / len(scores), 4) if scores else None
-                        sentence.flags = [flag for _, _, _, flags in parts for flag in flags]
+                        sentence.flags = [flag for part in parts for flag in part.flags]
                 yield index
 
     def _full_limit(self, _source_length: int) -> Decoding:
         return Decoding(beams=self.beams, max_new_tokens=self.max_length)
 
-    def _finish(self, chunk: str, out: Output) -> tuple[Output, list[dict[str, str]]]:
+    def _finish(self, chunk: str, out: Output) -> tuple[Output, list[Flag]]:
         """Never silently cut, and no loop left where a retry removes it. Retries are single-chunk
         jobs, so they never depend on other articles either."""
         o = self.options
         if o.fixed_output_tokens or not o.retries:  # benchmarks: outputs cut at a fixed length on purpose
-            return out, ([] if out.finished or o.fixed_output_tokens else
-                         [{"kind": "truncated", "detail": "the model stopped at its length limit; the end may be missing"}])
+            return out, ([] if out.finished or o.fixed_output_tokens else [Flag(FlagKind.truncated, TRUNCATED)])
         flags = []
         if not out.finished:
             retry = self.model.run([chunk], self._full_limit, o.batch_tokens, 1)[0]
@@ -170,16 +171,16 @@ class Translator:
                     retry = Output(" ".join(x.text for x in outs), sum(x.score for x in outs) / len(outs),
                                    all(x.finished for x in outs))
             if retry.finished:
-                flags.append({"kind": "retried", "detail": "hit its length bound; translated again with the model's full limit"})
+                flags.append(Flag(FlagKind.retried, "hit its length bound; translated again with the model's full limit"))
             else:
-                flags.append({"kind": "truncated", "detail": "the model stopped at its length limit; the end may be missing"})
+                flags.append(Flag(FlagKind.truncated, TRUNCATED))
             out = retry
         if check_repetition(out.text):
             looped = Decoding(beams=self.beams, max_new_tokens=self.max_length, no_repeat_ngram_size=NO_REPEAT_NGRAM)
             retry = self.model.run([chunk], lambda _: looped, o.batch_tokens, 1)[0]
             if not check_repetition(retry.text):
-                flags.append({"kind": "repetition_fixed",
-                              "detail": f"a loop removed by translating again with no_repeat_ngram_size {NO_REPEAT_NGRAM}"})
+                flags.append(Flag(FlagKind.repetition_fixed,
+                                  f"a loop removed by translating again with no_repeat_ngram_size {NO_REPEAT_NGRAM}"))
                 out = retry
         return out, flags
 

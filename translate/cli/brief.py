@@ -13,7 +13,7 @@ from translate.cli._common import (
     EXIT_USAGE, ComputeTypeOpt, EtaColumn, ProgressLog, DeviceOpt, EngineOpt, GlossaryOpt, MinScore, MtModel, Threads, console, die, error,
     friendly_errors, read_stdin, say, translation_flags, write_stdout,
 )
-from translate.check import DEFAULT_MIN_SCORE
+from translate.checks import DEFAULT_MIN_SCORE
 from translate.distributed import RaySettings, require_ray
 from translate.engines import ComputeType, Device, EngineName
 from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch

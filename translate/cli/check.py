@@ -11,7 +11,7 @@ import typer
 from translate.cli._common import (
     EXIT_FAILED, EXIT_USAGE, GlossaryOpt, ProgressLog, die, friendly_errors, say, write_stdout,
 )
-from translate.check import check_pairs
+from translate.checks import check_pairs
 from translate.glossary import load_glossary
 from translate.reader import decode
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from translate.check import DEFAULT_MIN_SCORE, check_article
+from translate.checks import DEFAULT_MIN_SCORE, check_article
 from translate.article import Article, Source
 from translate.cli._common import (
     GlossaryOpt, MinScore, MtModel, StripDiacritics, friendly_errors, read_input, translation_flags, warn, write_stdout,

@@ -1,0 +1,107 @@
+"""Checks on the English's surface, against its Arabic: Arabic left in, loops, a length outside the
+band human translations stay in, and an English that stops mid-sentence."""
+
+from __future__ import annotations
+
+import re
+
+from translate.chars import ARABIC_LETTER
+from translate.checks.base import Check, Context, Pair, calibration
+from translate.flags import Flag, FlagKind
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+(?:[\\s\u0600-\u06ff]*[\u0600-\u06ff])?")
+_WORD_TOKEN = re.compile(r"\w+")
+
+
+def check_untranslated(en: str) -> list[Flag]:
+    spans = [m.group(0) for m in _ARABIC_SCRIPT.finditer(en) if ARABIC_LETTER.search(m.group(0))]
+    return [Flag(FlagKind.untranslated, "Arabic left in the English: " + " … ".join(spans)[:80])] if spans else []
+
+
+def check_repetition(en: str) -> list[Flag]:
+    tokens = [t.lower() for t in _WORD_TOKEN.findall(en)]
+    for size in range(1, 9):
+        for i in range(len(tokens) - 3 * size + 1):
+            span = tokens[i:i + size]
+            if tokens[i + size:i + 2 * size] == span and tokens[i + 2 * size:i + 3 * size] == span:
+                times = 3
+                while tokens[i + times * size:i + (times + 1) * size] == span:
+                    times += 1
+                if size == 1 and span[0].isdigit():
+                    continue
+                return [Flag(FlagKind.repetition, f"“{' '.join(span)}” {times} times in a row")]
+    limits = calibration()["repetition"]
+    if len(tokens) >= limits["min_tokens"] and len(set(tokens)) / len(tokens) < limits["min_distinct_share"]:
+        return [Flag(FlagKind.repetition, f"{len(set(tokens))} distinct words in {len(tokens)}")]
+    return []
+
+
+_AR_ENDS = re.compile("[.!?؟…][\"”»’')\]]*$")
+_EN_ENDS = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]$")
+
+
+# Words an English sentence does not end on: an output stopping there was cut off.
+_DANGLING = frozenset("a an the of to and or nor with by for at from than into its his her their our your my whose "
+                      "between while".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def check_unfinished(ar: str, en: str) -> list[Flag]:
+    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the", or
+    without an ending where the Arabic ends its sentence."""
+    en = en.strip()
+    last = _LAST_WORD.search(en)
+    dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
+    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en)):
+        return [Flag(FlagKind.unfinished, "the English stops before the end of the sentence: “…" + en[-30:] + "”")]
+    return []
+
+
+def length_ratio(ar: str, en: str) -> float:
+    return len("".join(en.split())) / max(1, len("".join(ar.split())))
+
+
+def check_length(ar: str, en: str) -> list[Flag]:
+    band = calibration()["length_ratio"]
+    if len("".join(ar.split())) < band["min_arabic_chars"]:
+        return []
+    ratio = length_ratio(ar, en)
+    if ratio < band["low"]:
+        return [Flag(FlagKind.length_ratio, f"the English is short for the Arabic (ratio {ratio:.2f}, usual {band['low']:.2f}–{band['high']:.2f})")]
+    if ratio > band["high"]:
+        return [Flag(FlagKind.length_ratio, f"the English is long for the Arabic (ratio {ratio:.2f}, usual {band['low']:.2f}–{band['high']:.2f})")]
+    return []
+
+
+class Untranslated(Check):
+    order = 20
+    kinds = (FlagKind.untranslated,)
+
+    def flags(self, pair: Pair, context: Context) -> list[Flag]:
+        return check_untranslated(pair.en)
+
+
+class Repetition(Check):
+    order = 30
+    kinds = (FlagKind.repetition,)
+
+    def flags(self, pair: Pair, context: Context) -> list[Flag]:
+        return check_repetition(pair.en)
+
+
+class Length(Check):
+    order = 40
+    kinds = (FlagKind.length_ratio,)
+    on_headings = False
+
+    def flags(self, pair: Pair, context: Context) -> list[Flag]:
+        return check_length(pair.ar, pair.en)
+
+
+class Unfinished(Check):
+    order = 50
+    kinds = (FlagKind.unfinished,)
+    on_headings = False
+
+    def flags(self, pair: Pair, context: Context) -> list[Flag]:
+        return check_unfinished(pair.ar, pair.en)
