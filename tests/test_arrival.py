@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import SEEDS
 from translate import settings
 from translate.cache import ChunkCache, Translation
-from translate.flags import Flag, FlagKind
 from translate.cli import app
+from translate.flags import Flag, FlagKind
 from translate.pipeline import BriefOptions, watch
 from translate.reader import read_source
 from translate.summarizer import SummaryOptions
 from translate.translator import TranslationOptions
-from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data"
 PAGE = DATA / "news_page.html"

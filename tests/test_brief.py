@@ -7,10 +7,10 @@ import time
 
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, SEEDS, ntrex_documents, seed_copies
 from translate.cli import app
 from translate.render import md_inline
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, english_sentences
-from tests.conftest import ROOT, SEEDS, ntrex_documents, seed_copies
 
 LOCK = ".translate-briefing.lock"
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."

@@ -7,11 +7,12 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from translate import cache as cache_module, settings
-from translate.cache import ChunkCache, Translation
-from translate.flags import Flag, FlagKind
-from translate.cli import app
 from tests.conftest import SEEDS
+from translate import cache as cache_module
+from translate import settings
+from translate.cache import ChunkCache, Translation
+from translate.cli import app
+from translate.flags import Flag, FlagKind
 
 SEED_TEXTS = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
 

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ENGLISH, SEEDS
 from translate.cli import app
 from translate.engines import Decoding
 from translate.engines import ctranslate2_engine as ct2
 from translate.hub import ModelSource
 from translate.summarizer import AbstractiveSummarizer, SummaryOptions
 from translate.translator import TranslationOptions, Translator
-from tests.conftest import ENGLISH, SEEDS
 
 
 def pair(cls, options_cls, folder, **options):

@@ -6,11 +6,12 @@ from html.parser import HTMLParser
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import SEEDS
 from translate import settings
 from translate.chars import visible
 from translate.cli import app
-from translate.glossary import GlossaryError, load_glossary
-from tests.conftest import SEEDS
+from translate.errors import GlossaryError
+from translate.glossary import load_glossary
 
 GOOD = (SEEDS / "003_bb3abbb9473afff3.txt").read_bytes()
 NEWLINE = "new\nline.txt"

@@ -6,14 +6,14 @@ import random
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ENGLISH, ROOT, seed_lines
+from tests.test_first_use import install_in_cache
 from translate import settings
 from translate.cli import app
 from translate.evaluate import load_testset
 from translate.hub import ModelSource, resolve_all
 from translate.lock import load_lock
 from translate.translator import TranslationOptions, Translator
-from tests.conftest import ENGLISH, ROOT, seed_lines
-from tests.test_first_use import install_in_cache
 
 TC_BIG_REPO, TC_BIG_REVISION = "Helsinki-NLP/opus-mt-tc-big-ar-en", "787d2ad" + "1" * 33
 SIGNATURE = "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:"

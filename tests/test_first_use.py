@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, SEEDS, cache_model, ntrex_documents
 from translate import settings
 from translate.cli import app
+from translate.errors import LockError
 from translate.hub import resolve_all
-from translate.lock import LockError, load_lock
+from translate.lock import load_lock
 from translate.pipeline import BriefOptions, brief
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummaryOptions, describe_abstractive
 from translate.translator import TranslationOptions
-from tests.conftest import ROOT, SEEDS, cache_model, ntrex_documents
 
 MT_REPO, MT_REVISION = "Helsinki-NLP/opus-mt-ar-en", "f830c0f121521df2551726dd799a0c47b0f67841"
 SUM_REPO, SUM_REVISION = "sshleifer/distilbart-cnn-12-6", "a4f8f3e" + "0" * 33

@@ -4,10 +4,10 @@ import os
 
 from typer.testing import CliRunner
 
+from tests.conftest import SEEDS
 from translate import settings
 from translate.cli import app
 from translate.inputs import collect_inputs
-from tests.conftest import SEEDS
 
 GOOD = (SEEDS / "003_bb3abbb9473afff3.txt").read_bytes()
 

@@ -5,10 +5,11 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, cache_model
 from translate import hub
 from translate.cli import app
+from translate.errors import ModelUnavailable
 from translate.lock import Lock, ModelPin, dump_lock, load_lock
-from tests.conftest import ROOT, cache_model
 
 REPO = "Helsinki-NLP/opus-mt-ar-en"
 REVISION = "f830c0f121521df2551726dd799a0c47b0f67841"
@@ -45,7 +46,7 @@ def test_lock_round_trip(lock_file):
 
 def test_missing_model_offline_is_one_clear_paragraph(hf_cache):
     pin = load_lock(ROOT / "models.lock").pin("translation")
-    with pytest.raises(hub.ModelUnavailable) as info:
+    with pytest.raises(ModelUnavailable) as info:
         hub.resolve(pin, None, option="--mt-model")
     message = str(info.value)
     for part in (REPO, REVISION, "translate models pull", "--mt-model"):
@@ -68,7 +69,7 @@ def test_short_revision_resolves_from_the_cache(hf_cache):
 def test_tampered_file_is_refused(hf_cache):
     snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
     (snapshot / "source.spm").resolve().write_bytes(b"tampered")
-    with pytest.raises(hub.ModelUnavailable, match="Refusing"):
+    with pytest.raises(ModelUnavailable, match="Refusing"):
         hub.resolve(ModelPin("translation", REPO, REVISION, files=HASHES), None, option="--mt-model")
 
 

@@ -5,10 +5,10 @@ import time
 
 from typer.testing import CliRunner
 
+from tests.conftest import SEEDS
 from translate import settings
 from translate.cli import _common, app
 from translate.engines.seq2seq import Seq2Seq
-from tests.conftest import SEEDS
 
 LINE = re.compile(r"progress: (\d+) of (\d+) (sentence pieces|lines) \(\d+%\)(, \d+ of \d+ articles)?, "
                   r"\d+:\d\d:\d\d elapsed, (about \d+:\d\d:\d\d left|no estimate yet)")

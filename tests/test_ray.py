@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ntrex_documents
 from translate import settings
 from translate.cli import app, ray_argv
-from translate.distributed import RayExecutor, RaySettings, WorkerError, _Worker
-from translate.pipeline import BriefOptions, BriefReport, Briefer, brief, work
+from translate.distributed import RayExecutor, RaySettings, _Worker
+from translate.errors import WorkerError
+from translate.pipeline import Briefer, BriefOptions, BriefReport, brief, work
 from translate.summarizer import SummaryOptions
 from translate.translator import TranslationOptions
-from tests.conftest import ntrex_documents
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")  # CI installs it (Makefile)
 

@@ -2,7 +2,8 @@ import codecs
 
 import pytest
 
-from translate.reader import InputError, read_source
+from translate.errors import InputError
+from translate.reader import read_source
 
 ARABIC = "قال المصدر إن العملية مستمرة.\nوأضاف أنها طويلة."
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, SEEDS
 from translate import settings
 from translate.cli import app
+from translate.errors import InputError
 from translate.formats import parse_markdown
-from translate.reader import MB, InputError, ReadLimits, read_source, repair_mojibake, source_from_bytes
-from tests.conftest import ROOT, SEEDS
+from translate.reader import MB, ReadLimits, read_source, repair_mojibake, source_from_bytes
 
 DATA = Path(__file__).parent / "data"
 PAGE = DATA / "news_page.html"  # UTF-8 bytes that declare <meta charset="windows-1256">

@@ -16,15 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, seed_copies
 from translate.article import Article, Brief, Paragraph, Sentence, Source
-from translate.atomic import OutputError, remove_stale_temp_files, write_text_atomic
+from translate.atomic import remove_stale_temp_files, write_text_atomic
 from translate.cli import app
+from translate.errors import OutputError
 from translate.inputs import collect_inputs
 from translate.normalize import normalize
 from translate.pipeline import LARGE_CHARS, _groups
 from translate.render import article_markdown, briefing_markdown, md_inline
 from translate.segment import chunk_sentence, split_paragraphs
-from tests.conftest import ROOT, seed_copies
 
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
 LOCK = ".translate-briefing.lock"

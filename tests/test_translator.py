@@ -1,13 +1,12 @@
 import subprocess
 import sys
 
-
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT, SEEDS
 from translate.cli import app
 from translate.engines.batching import length_batches
 from translate.normalize import normalize
-from tests.conftest import ROOT, SEEDS
 
 ARTICLE = "أزمة ليبيا\n\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة.\n\nوذكرت المصادر أن الاجتماع انتهى."
 

@@ -5,6 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ENGLISH, SEEDS, SHARED, seed_lines
 from translate import settings
 from translate.checks import check_article, check_brief, check_pair, check_pairs
 from translate.checks.glossary import apply_glossary
@@ -16,7 +17,6 @@ from translate.flags import Flag, FlagKind
 from translate.glossary import load_glossary
 from translate.hub import ModelSource
 from translate.translator import TranslationOptions, Translator
-from tests.conftest import ENGLISH, SEEDS, SHARED, seed_lines
 
 WHOLE_SENTENCE_FLAGS = {kind for kind in FlagKind if kind.whole_sentence}
 FLORES = SHARED / "data" / "ar-en" / "flores200"
@@ -112,8 +112,8 @@ def test_unrelated_english_is_flagged_meaning_and_the_true_one_is_not():
 def test_meaning_is_asked_only_where_no_cheaper_check_already_flags_the_whole_sentence(monkeypatch):
     """The encoder is the costly check: a sentence already marked wrong as a whole (cut, looping, far off
     in length, empty) would only be told "reread it" twice. Partial flags (a number) still get it."""
-    from translate.checks import encoder as meaning
     from translate.article import Article, Paragraph, Sentence, Source
+    from translate.checks import encoder as meaning
 
     seen: list[tuple[str, str]] = []
     real = meaning.encoder()
@@ -274,8 +274,8 @@ def test_the_checks_identity_covers_every_module_found_by_walking_the_package(tm
     """A check moved into a new module, or a new one added, changes the identity (no list of file names)."""
     import shutil
 
-    from translate.checks import checker_sources, checks, sources_digest
     from tests.conftest import ROOT
+    from translate.checks import checker_sources, checks, sources_digest
 
     package = tmp_path / "translate"
     shutil.copytree(ROOT / "translate" / "checks", package / "checks", ignore=shutil.ignore_patterns("__pycache__"))

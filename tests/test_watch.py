@@ -8,11 +8,11 @@ import threading
 import time
 from pathlib import Path
 
+from tests.conftest import ROOT, SEEDS
 from translate import settings
 from translate.pipeline import BriefOptions, watch
 from translate.summarizer import SummaryOptions
 from translate.translator import TranslationOptions
-from tests.conftest import ROOT, SEEDS
 
 SEED_TEXTS = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
 

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from translate.errors import OutputError
 
 TEMP_SUFFIX = ".translate-tmp"
 _TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
-
-
-class OutputError(OSError):
-    """A write failed; the message names the file or folder."""
 
 
 def _umask() -> int:

@@ -18,13 +18,14 @@ import os
 import sqlite3
 import stat
 import time
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from translate import settings
 from translate.flags import Flag, flags_as_dicts, flags_from_dicts
+
 
 @dataclass(frozen=True)
 class Translation:

@@ -19,16 +19,11 @@ from dataclasses import dataclass, replace
 
 from translate import settings
 from translate.article import Article
-from translate.hub import ModelUnavailable
-from translate.inputs import UsageError
+from translate.errors import ModelUnavailable, UsageError, WorkerError
 from translate.reader import SourceText
 from translate.render import Failure
 
 INSTALL = "pip install 'translate-briefing[ray]'"
-
-
-class WorkerError(Exception):
-    """A worker could not start (a missing model on its node, other model files): the message names the node."""
 
 
 def require_ray():
@@ -58,9 +53,9 @@ class _Worker:
         try:
             self.briefer.start()
         except ModelUnavailable as exc:
-            raise WorkerError(f"on node {self.node}: {exc}") from None
+            raise WorkerError(f"{WorkerError.prefix} on node {self.node}: {exc}") from None
         if self.briefer.signature.stamp() != stamp:
-            raise WorkerError(f"on node {self.node}: the models differ from the driver's "
+            raise WorkerError(f"{WorkerError.prefix} on node {self.node}: the models differ from the driver's "
                               f"({self.briefer.signature.stamp()} against {stamp})")
 
     def pid(self) -> int:
@@ -108,7 +103,8 @@ class RayExecutor:
         try:
             ray.get([actor.pid.remote() for actor in self.actors])
         except Exception as exc:  # noqa: BLE001 - a worker's own failure comes wrapped by Ray
-            raise WorkerError(_reason(exc)) from None
+            reason = _reason(exc)
+            raise WorkerError(reason if reason.startswith(WorkerError.prefix) else f"{WorkerError.prefix}: {reason}") from None
 
     def __call__(self, todo: list[tuple[Article, SourceText]], report) -> Iterator[Article]:
         self._start()
@@ -157,6 +153,6 @@ def _reason(exc: BaseException) -> str:
     text = str(cause if cause is not None else exc)
     lines = [line for line in text.splitlines() if line.strip()]
     for line in reversed(lines):
-        if "WorkerError" in line or "Not available" in line or line.startswith("on node"):
+        if "WorkerError" in line or "Not available" in line or line.startswith(WorkerError.prefix):
             return line.split("WorkerError: ", 1)[-1]
     return lines[-1] if lines else type(exc).__name__

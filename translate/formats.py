@@ -10,11 +10,9 @@ import re
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from translate.errors import FormatError
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
-
-
-class FormatError(Exception):
-    """The file is not what its name says, or cannot be parsed; the message says why."""
 
 
 @dataclass(frozen=True)

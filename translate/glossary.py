@@ -11,9 +11,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
-
-class GlossaryError(ValueError):
-    """The glossary file cannot be used; the message names the file and the place."""
+from translate.errors import GlossaryError
 
 
 def _term(text: str) -> str:

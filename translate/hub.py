@@ -20,6 +20,7 @@ from huggingface_hub import HfApi, snapshot_download
 
 from translate import settings
 from translate.digest import folder_digest, sha256_file
+from translate.errors import HashMismatch, ModelUnavailable, NotCached
 from translate.lock import SUMMARIZATION, TRANSLATION, Lock, ModelPin, load_lock
 
 # Files a model needs, in every format the two families ship; weights are chosen per repo.
@@ -32,18 +33,6 @@ OPTIONS = {TRANSLATION: "--mt-model", SUMMARIZATION: "--sum-model"}
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _HEX40 = re.compile(r"[0-9a-f]{40}")
-
-
-class ModelUnavailable(Exception):
-    """A model cannot be had: the message is the whole explanation, for a person."""
-
-
-class HashMismatch(Exception):
-    """A cached file differs from the sha256 in models.lock."""
-
-
-class NotCached(LookupError):
-    """The pinned revision is not in the local cache, and cannot be downloaded now."""
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from translate.errors import UsageError, unreadable
 from translate.reader import FORMATS
 from translate.render import Failure
 
 INPUT_SUFFIXES = tuple(FORMATS)
-
-
-class UsageError(Exception):
-    """The command cannot run as asked; the message says why."""
-
-
-class NoArticles(UsageError):
-    """The inputs hold no file in a format the tool reads; the message names what was left out."""
 
 
 LEFT_OUT_SHOWN = 10  # files left out named in a message; the briefing lists them all
@@ -102,7 +95,7 @@ def _walk(root: Path, out: Path, failures: list[Failure], left_out: list[Failure
         try:
             info = folder.stat()
         except OSError as exc:
-            failures.append(Failure(str(folder), f"cannot be read ({exc.strerror or exc})"))
+            failures.append(Failure(str(folder), unreadable(exc)))
             return
         if (info.st_dev, info.st_ino) in seen:
             failures.append(Failure(str(folder), "a symbolic link loop (this folder was already read); skipped"))
@@ -111,7 +104,7 @@ def _walk(root: Path, out: Path, failures: list[Failure], left_out: list[Failure
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            failures.append(Failure(str(folder), f"cannot be read ({exc.strerror or exc})"))
+            failures.append(Failure(str(folder), unreadable(exc)))
             return
         for entry in entries:
             path = Path(entry.path)

@@ -12,6 +12,7 @@ import tomli_w
 
 from translate import settings
 from translate.atomic import write_text_atomic
+from translate.errors import LockError
 
 TRANSLATION = "translation"
 SUMMARIZATION = "summarization"
@@ -23,10 +24,6 @@ SETTINGS_KEYS = {
     SUMMARIZATION: {"num_beams", "min_length", "max_length", "length_penalty", "no_repeat_ngram_size"},
     TRANSLATION: {"num_beams"},
 }
-
-
-class LockError(Exception):
-    """models.lock is missing, malformed or lacks a role."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from translate.article import Article
-from translate.atomic import OutputError, remove_stale_temp_files, write_text_atomic
+from translate.atomic import remove_stale_temp_files, write_text_atomic
+from translate.errors import OutputError
 from translate.render import article_html, article_markdown, marker_key
 
 LOCK_NAME = ".translate-briefing.lock"

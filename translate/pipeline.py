@@ -20,23 +20,29 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
+from translate import settings
 from translate.article import Article, Source
 from translate.cache import ChunkCache
-from translate import settings
 from translate.chars import visible
 from translate.checks import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
-from translate.glossary import load_glossary
-from translate.distributed import RayExecutor, RaySettings
-from translate.hub import ModelSource, resolve_all
-from translate.inputs import Collected, NoArticles, UsageError, collect_inputs
-from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.checks.encoder import MeaningEncoder, encoder
+from translate.distributed import RayExecutor, RaySettings
+from translate.errors import InputError, NoArticles, UsageError
+from translate.glossary import load_glossary
+from translate.hub import ModelSource, resolve_all
+from translate.inputs import Collected, collect_inputs
+from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
-from translate.reader import InputError, ReadLimits, SourceText, read_source
+from translate.reader import ReadLimits, SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
 from translate.summarizer import (
-    AbstractiveSummarizer, ExtractiveSummarizer, Summarizer, SummarizerKind, SummaryOptions, describe_abstractive,
+    AbstractiveSummarizer,
+    ExtractiveSummarizer,
+    Summarizer,
+    SummarizerKind,
+    SummaryOptions,
+    describe_abstractive,
 )
 from translate.translator import TranslationOptions, Translator, describe
 

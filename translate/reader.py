@@ -10,18 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.chars import ARABIC_LETTER
-from translate.formats import Block, FormatError, html_encoding, parse_docx, parse_html, parse_markdown
+from translate.errors import FormatError, InputError, unreadable
+from translate.formats import Block, html_encoding, parse_docx, parse_html, parse_markdown
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
-
-
-class InputError(Exception):
-    """An input that cannot be translated; the message names the source and says why."""
-
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"{name}: {reason}.")
-        self.name, self.reason = name, reason
 
 
 MB = 1_000_000
@@ -146,7 +139,7 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
                 raise InputError(name, limits.refuse(size))
             data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(name, unreadable(exc)) from None
     if len(data) > limits.max_bytes:
         raise InputError(name, limits.refuse(len(data)) + " (it grew while being read)")
     return data

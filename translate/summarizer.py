@@ -17,7 +17,14 @@ from typing import Any, Protocol
 
 from translate.article import Brief
 from translate.engines import (
-    BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
+    BATCH_SENTENCES,
+    PARALLEL_BATCHES,
+    ComputeType,
+    Decoding,
+    Device,
+    EngineName,
+    EngineOptions,
+    pick_device,
     resolve_compute_type,
 )
 from translate.engines.generation import read_generation

@@ -15,7 +15,14 @@ from translate.article import Paragraph, Sentence
 from translate.cache import ChunkCache, Translation
 from translate.checks.surface import check_repetition
 from translate.engines import (
-    BATCH_SENTENCES, PARALLEL_BATCHES, ComputeType, Decoding, Device, EngineName, EngineOptions, pick_device,
+    BATCH_SENTENCES,
+    PARALLEL_BATCHES,
+    ComputeType,
+    Decoding,
+    Device,
+    EngineName,
+    EngineOptions,
+    pick_device,
     resolve_compute_type,
 )
 from translate.engines.generation import read_generation

@@ -24,24 +24,22 @@ from rich.progress import ProgressColumn
 from rich.text import Text
 
 from translate import settings
-from translate.atomic import OutputError
 from translate.chars import visible
 from translate.engines import ComputeType, Device, EngineName
-from translate.distributed import WorkerError
-from translate.engines.ctranslate2_engine import ConversionError
-from translate.hub import ModelUnavailable
-from translate.inputs import NoArticles, UsageError
-from translate.lock import LockError
-from translate.reader import InputError, ReadLimits, SourceText, read_source, source_from_bytes, source_from_text
+from translate.errors import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NO_ARTICLES,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    TranslateError,
+)
+from translate.reader import ReadLimits, SourceText, read_source, source_from_bytes, source_from_text
 from translate.translator import TranslationOptions
 
 R = TypeVar("R")
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_NO_ARTICLES = 3  # the inputs hold no file in a format the tool reads
-EXIT_INTERRUPTED = 130
-EXIT_TERMINATED = 143
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_NO_ARTICLES", "EXIT_TERMINATED", "EXIT_USAGE"]  # for the commands
 
 # Messages and progress go to stderr; stdout carries results only.
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -94,22 +92,12 @@ def friendly_errors() -> Iterator[None]:
     interrupted = "files already written are complete, and running again finishes the rest."
     try:
         yield
-    except NoArticles as exc:
-        die(str(exc), EXIT_NO_ARTICLES)
-    except (ModelUnavailable, LockError, UsageError) as exc:
-        die(str(exc), EXIT_USAGE)
-    except InputError as exc:
-        die(str(exc), EXIT_FAILED)
+    except TranslateError as exc:  # each carries its exit code (translate/errors.py)
+        die(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         die(f"interrupted; {interrupted}", EXIT_INTERRUPTED)
     except Terminated:
         die(f"terminated (SIGTERM); {interrupted}", EXIT_TERMINATED)
-    except ConversionError as exc:
-        die(str(exc), EXIT_FAILED)
-    except WorkerError as exc:
-        die(f"a Ray worker could not start {exc}", EXIT_USAGE)
-    except OutputError as exc:
-        die(exc.strerror or str(exc), EXIT_FAILED)
     except OSError as exc:
         die(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc), EXIT_FAILED)
     except Exception as exc:

@@ -9,15 +9,34 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from translate import settings
-from translate.cli._common import (
-    EXIT_USAGE, ComputeTypeOpt, EtaColumn, ProgressLog, DeviceOpt, EngineOpt, GlossaryOpt, MinScore, MtModel, Threads, console, die, error,
-    friendly_errors, read_stdin, say, translation_flags, write_stdout,
-)
 from translate.checks import DEFAULT_MIN_SCORE
+from translate.cli._common import (
+    EXIT_USAGE,
+    ComputeTypeOpt,
+    DeviceOpt,
+    EngineOpt,
+    EtaColumn,
+    GlossaryOpt,
+    MinScore,
+    MtModel,
+    ProgressLog,
+    Threads,
+    console,
+    die,
+    error,
+    friendly_errors,
+    read_stdin,
+    say,
+    translation_flags,
+    write_stdout,
+)
 from translate.distributed import RaySettings, require_ray
 from translate.engines import ComputeType, Device, EngineName
-from translate.pipeline import BriefOptions, brief as run_brief, watch as run_watch
-from translate.reader import DEFAULT_MAX_INPUT_MB, MB, InputError, ReadLimits, decode, read_bytes
+from translate.errors import InputError
+from translate.pipeline import BriefOptions
+from translate.pipeline import brief as run_brief
+from translate.pipeline import watch as run_watch
+from translate.reader import DEFAULT_MAX_INPUT_MB, MB, ReadLimits, decode, read_bytes
 from translate.render import clean
 from translate.summarizer import AbstractiveSummarizer, ExtractiveSummarizer, SummarizerKind, SummaryOptions
 from translate.translator import TranslationOptions

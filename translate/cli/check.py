@@ -8,10 +8,18 @@ from typing import Annotated
 
 import typer
 
-from translate.cli._common import (
-    EXIT_FAILED, EXIT_USAGE, GlossaryOpt, ProgressLog, die, friendly_errors, say, write_stdout,
-)
 from translate.checks import check_pairs
+from translate.cli._common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    GlossaryOpt,
+    ProgressLog,
+    die,
+    friendly_errors,
+    say,
+    write_stdout,
+)
+from translate.errors import unreadable
 from translate.glossary import load_glossary
 from translate.reader import decode
 
@@ -22,7 +30,7 @@ def _lines(path: Path, option: str) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        die(f"{option} {path}: cannot be read ({exc.strerror or exc}).", EXIT_USAGE)
+        die(f"{option} {path}: {unreadable(exc)}.", EXIT_USAGE)
     if not data.strip():
         return []
     text, _ = decode(data, str(path))

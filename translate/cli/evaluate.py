@@ -11,7 +11,14 @@ from typing import Annotated, Any
 import typer
 
 from translate.cli._common import (
-    EXIT_USAGE, MtModel, ProgressLog, die, friendly_errors, say, translation_flags, write_stdout,
+    EXIT_USAGE,
+    MtModel,
+    ProgressLog,
+    die,
+    friendly_errors,
+    say,
+    translation_flags,
+    write_stdout,
 )
 from translate.engines import ComputeType, Device, EngineName
 from translate.evaluate import TESTSETS, Evaluation, TestSet, compare, evaluate, load_testset, score

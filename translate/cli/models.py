@@ -8,6 +8,7 @@ import typer
 
 from translate import hub, settings
 from translate.cli._common import EXIT_FAILED, EXIT_USAGE, die, error, friendly_errors, say, write_stdout
+from translate.errors import HashMismatch
 from translate.lock import Lock, load_lock, save_lock
 
 app = typer.Typer(help="The pinned models: list, pull, verify, lock.", no_args_is_help=True)
@@ -65,7 +66,7 @@ def verify(name: Name = None) -> None:
             continue
         try:
             result = hub.check_cached(pin, snapshot)
-        except hub.HashMismatch as exc:
+        except HashMismatch as exc:
             error(f"{pin.name}: HASH MISMATCH, do not use this model. {exc}")
             failed = True
             continue

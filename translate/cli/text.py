@@ -7,15 +7,22 @@ from typing import Annotated
 
 import typer
 
-from translate.checks import DEFAULT_MIN_SCORE, check_article
 from translate.article import Article, Source
+from translate.checks import DEFAULT_MIN_SCORE, check_article
 from translate.cli._common import (
-    GlossaryOpt, MinScore, MtModel, StripDiacritics, friendly_errors, read_input, translation_flags, warn, write_stdout,
+    GlossaryOpt,
+    MinScore,
+    MtModel,
+    StripDiacritics,
+    friendly_errors,
+    read_input,
+    translation_flags,
+    warn,
+    write_stdout,
 )
-from translate.pipeline import read_glossary
-from translate.render import reasons, to_check
 from translate.normalize import normalize
-from translate.render import clean
+from translate.pipeline import read_glossary
+from translate.render import clean, reasons, to_check
 from translate.segment import split_paragraphs
 from translate.translator import TranslationOptions, Translator
 

@@ -11,16 +11,25 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import time
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from translate import settings
 from translate.digest import files_digest, folder_files, sha256_file
-from translate.engines import Decoding, EngineOptions, Hypothesis, Job, pick_device, quiet_transformers, resolve_compute_type
+from translate.engines import (
+    Decoding,
+    EngineOptions,
+    Hypothesis,
+    Job,
+    pick_device,
+    quiet_transformers,
+    resolve_compute_type,
+)
 from translate.engines.generation import ModelGeneration
+from translate.errors import ConversionError
 
 MANIFEST = "translate-conversion.json"
 _SOURCE_FILES = ("config.json", "generation_config.json", "model.safetensors", "pytorch_model.bin", "source.spm",
@@ -28,10 +37,6 @@ _SOURCE_FILES = ("config.json", "generation_config.json", "model.safetensors", "
                  "special_tokens_map.json")
 _COPIED = ("source.spm", "target.spm", "vocab.json", "merges.txt", "tokenizer.json", "tokenizer_config.json",
            "special_tokens_map.json", "generation_config.json")
-
-
-class ConversionError(Exception):
-    """A conversion cannot be made or used; the message names the cache folder."""
 
 
 def conversion_key(folder: Path, compute_type: str) -> tuple[str, str]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from array import array
-
 import ctypes
 import sys
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +13,7 @@ from pathlib import Path
 from translate.engines import Decoding, EngineOptions, load_engine, quiet_transformers
 from translate.engines.batching import batch_jobs
 from translate.engines.generation import read_generation
-from translate.hub import ModelUnavailable
+from translate.errors import ModelUnavailable
 
 
 def _glibc() -> ctypes.CDLL | None:
