@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= outputs
 
-.PHONY: setup brief test bench bench-quick segmentation-figures
+.PHONY: setup brief test test-fast lint bench bench-quick segmentation-figures
 
 setup: $(VENV)/.installed
 
@@ -17,8 +17,14 @@ $(VENV)/.installed: pyproject.toml
 brief: setup
 	$(VENV)/bin/translate brief seeds/ -o $(OUT)
 
-test: setup
+test: setup lint
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+
+test-fast: setup   # under a minute: every test that loads no model
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not models"
+
+lint: setup
+	$(VENV)/bin/ruff check translate tests bench tools
 
 bench: setup
 	$(PY) bench/run.py

@@ -65,9 +65,9 @@ def cost() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from bench.run import human_check_seconds, ntrex_articles
     from tests.conftest import ENGLISH, TINY_MAX_LENGTH, seed_lines
+    from tests.tiny_models import build_bart, build_marian
     from translate.pipeline import BriefOptions, brief
     from translate.summarizer import SummaryOptions
-    from translate.testing import build_bart, build_marian
     from translate.translator import TranslationOptions
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))  # the tests' tiny-model builders (tests/tiny_models.py) live outside the package
 DATA = SHARED / "data" / "ar-en"
 SHAPES = SHARED / "model-shapes"
 OUTPUT_TOKENS = 48  # fixed translation length per sentence
@@ -82,7 +83,7 @@ def human_check_seconds(n_articles: int) -> tuple[float, int, int]:
 
 
 def build_tc_big(workdir: Path) -> Path:
-    from translate.testing import build_marian
+    from tests.tiny_models import build_marian
 
     folder = workdir / "opus-mt-tc-big-ar-en-shape"
     if not (folder / "config.json").is_file():
@@ -93,7 +94,7 @@ def build_tc_big(workdir: Path) -> Path:
 
 
 def build_models(workdir: Path) -> tuple[Path, Path]:
-    from translate.testing import build_bart, build_marian
+    from tests.tiny_models import build_bart, build_marian
 
     marian, bart = workdir / "opus-mt-ar-en-shape-v2", workdir / "distilbart-cnn-12-6-shape"
     if not (marian / "config.json").is_file():
@@ -241,7 +242,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="64 sentences and 3 articles (under 5 minutes)")
     parser.add_argument("--n-sentences", type=int, help="NTREX sentences for the throughput figures (default 256)")
     parser.add_argument("--n-articles", type=int, help="NTREX articles for the pipeline figures (default all 123)")
-    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "translate-briefing" / "bench")
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    parser.add_argument("--workdir", type=Path, default=cache_home / "translate-briefing" / "bench")
     parser.add_argument("--worker", choices=list(COMPUTE), help=argparse.SUPPRESS)
     for hidden in ("--marian", "--bart", "--sentences", "--articles"):
         parser.add_argument(hidden, type=Path, help=argparse.SUPPRESS)
@@ -359,7 +361,8 @@ def main() -> None:
 
     print(f"{os.cpu_count()} CPU threads; beams {BEAMS}; {OUTPUT_TOKENS} target tokens per sentence; "
           f"{raw['transformers']['sentences']} NTREX sentences; {n_articles} NTREX articles; briefs fixed at {SUMMARY_TOKENS} tokens")
-    print(f"| engine | compute | translation target tokens/s, {default.batch_sentences} sentences per batch | peak RSS, translation (MB) | brief pipeline articles/min "
+    print(f"| engine | compute | translation target tokens/s, {default.batch_sentences} sentences per batch "
+          f"| peak RSS, translation (MB) | brief pipeline articles/min "
           "| peak RSS of the brief run, both models (MB) |")
     print("|---|---|---|---|---|---|")
     for engine in COMPUTE:
@@ -371,7 +374,8 @@ def main() -> None:
         print(f"{engine} target tokens/s by sentences per batch ({default.batch_tokens} tokens at most), "
               f"median of {repeats} run(s) each: {tried}")
     print(f"pipeline overhead over raw engine calls (ctranslate2, same chunks, both cold, model loading excluded): "
-          f"{100 * overhead['overhead']:.1f}% ({overhead['pipeline_s']:.1f} s vs {overhead['raw_s']:.1f} s; loading {overhead['load_s']:.1f} s)")
+          f"{100 * overhead['overhead']:.1f}% ({overhead['pipeline_s']:.1f} s vs {overhead['raw_s']:.1f} s; "
+          f"loading {overhead['load_s']:.1f} s)")
     print(f"pipeline speedup ctranslate2/transformers: "
           f"{pipeline['ctranslate2']['articles_per_min'] / pipeline['transformers']['articles_per_min']:.2f}")
     best_vs_best = statistics.median(ratios(top["ctranslate2"], top["transformers"]))

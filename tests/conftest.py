@@ -17,6 +17,16 @@ TINY_MAX_LENGTH = 48  # the tiny models' own output limit: retries of random noi
 ENGLISH = (Path(__file__).parent / "data" / "english_news.txt").read_text(encoding="utf-8").splitlines()
 
 
+MODEL_FIXTURES = {"tiny_marian", "tiny_bart", "translator"}
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that load a model are marked ``models``: `make test-fast` runs the others."""
+    for item in items:
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.models)
+
+
 def ntrex_documents(side: str = "newstest2019-src.eng.txt") -> list[list[str]]:
     """The 123 NTREX-128 articles as lists of lines (English originals by default, or the Arabic side)."""
     folder = SHARED / "data" / "ar-en" / "ntrex128"
@@ -61,7 +71,7 @@ def seed_lines() -> list[str]:
 @pytest.fixture(scope="session")
 def tiny_marian(tmp_path_factory) -> Path:
     """A random-weight MarianMT with SentencePiece tokenizers trained on the seeds and English news."""
-    from translate.testing import build_marian
+    from tests.tiny_models import build_marian
 
     return build_marian(tmp_path_factory.mktemp("models") / "tiny-marian", seed_lines(), ENGLISH, max_length=TINY_MAX_LENGTH)
 
@@ -69,7 +79,7 @@ def tiny_marian(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_bart(tmp_path_factory) -> Path:
     """A random-weight BART summarizer with a byte-level BPE tokenizer trained on English news."""
-    from translate.testing import build_bart
+    from tests.tiny_models import build_bart
 
     return build_bart(tmp_path_factory.mktemp("models") / "tiny-bart", ENGLISH)
 

@@ -59,16 +59,19 @@ def test_force_and_changed_settings_redo(tmp_path, tiny_marian, tiny_bart, monke
     article.write_text(GOOD, encoding="utf-8")
     assert run_brief([article.parent, "-o", out, "--summarizer", "extractive"], tiny_marian, tiny_bart).exit_code == 0
     assert "1 done" in run_brief([article.parent, "-o", out, "--force", "--summarizer", "extractive"], tiny_marian, tiny_bart).output
-    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
+    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian,
+                                 tiny_bart).output
     article.write_text(GOOD + " وانتهى.", encoding="utf-8")
-    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
+    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian,
+                                 tiny_bart).output
     # A new version of the checks (their code, calibration or encoder) checks the article again.
     from translate import checks
 
     sources = checks.checker_sources()
     changed = [(sources[0][0], sources[0][1] + b"\n# changed\n"), *sources[1:]]
     monkeypatch.setattr(checks, "checker_sources", lambda: changed)
-    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian, tiny_bart).output
+    assert "1 done" in run_brief([article.parent, "-o", out, "--summarizer", "extractive", "--chunk-tokens", "64"], tiny_marian,
+                                 tiny_bart).output
 
 
 def test_bad_files_fail_alone_and_exit_1(tmp_path, tiny_marian, tiny_bart):

@@ -75,7 +75,7 @@ def test_compare_prints_both_sides_and_the_paired_bootstrap(tiny_marian):
 @pytest.fixture(scope="session")
 def tiny_tc_big(tmp_path_factory):
     """A tiny MarianMT with opus-mt-tc-big-ar-en's quirks: end token not id 0, no generation_config.json."""
-    from translate.testing import build_marian
+    from tests.tiny_models import build_marian
 
     return build_marian(tmp_path_factory.mktemp("models") / "tiny-tc-big", seed_lines(), ENGLISH, tc_big=True,
                         max_length=48)

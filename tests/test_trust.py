@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ENGLISH, SEEDS, SHARED, seed_lines
+from tests.conftest import ENGLISH, ROOT, SEEDS, seed_lines
 from translate import settings
 from translate.checks import check_article, check_brief, check_pair, check_pairs
 from translate.checks.glossary import apply_glossary
@@ -19,7 +19,7 @@ from translate.hub import ModelSource
 from translate.translator import TranslationOptions, Translator
 
 WHOLE_SENTENCE_FLAGS = {kind for kind in FlagKind if kind.whole_sentence}
-FLORES = SHARED / "data" / "ar-en" / "flores200"
+FLORES = ROOT / "translate" / "data" / "testsets" / "flores200"  # the copy the package ships
 
 
 def kinds(flags):
@@ -218,7 +218,7 @@ def test_check_command_json_and_exit_codes(tmp_path):
 @pytest.fixture(scope="session")
 def cut_marian(tmp_path_factory):
     """A tiny MarianMT whose own max_length (4) is too small for anything: every retry still ends cut."""
-    from translate.testing import build_marian
+    from tests.tiny_models import build_marian
 
     return build_marian(tmp_path_factory.mktemp("models") / "cut-marian", seed_lines(), ENGLISH, max_length=4)
 

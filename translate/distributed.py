@@ -129,11 +129,6 @@ class RayExecutor:
             report.check_seconds += check_s
             yield done
 
-    def kill_one_worker_process(self) -> int:
-        """For tests: kill -9 one worker's process (Ray restarts it and retries its article)."""
-        pid = self.ray.get(self.actors[0].pid.remote())
-        os.kill(pid, 9)
-        return pid
 
 
 def _signal_handlers() -> dict:

@@ -40,7 +40,6 @@ class SourceText:
     sha256: str  # of the raw bytes
     blocks: tuple[Block, ...] | None = None  # web pages, Word and Markdown: paragraphs and headings as marked
     format: str = "text"
-    title: str | None = None
     date: str | None = None
     notes: tuple[tuple[str, str], ...] = ()  # (kind, detail): how the file was read, for the article's flags
 
@@ -189,7 +188,7 @@ def source_from_bytes(data: bytes, name: str, kind: str = "text", limits: ReadLi
         raise InputError(name, str(exc)) from None
     text = "\n".join(block.text for block in parsed.blocks)
     require_arabic(text, name)
-    return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.title, parsed.date,
+    return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.date,
                       notes + parsed.notes)
 
 

@@ -66,7 +66,8 @@ def article_markdown(article: Article) -> str:
     counts = article.check_counts()
     if counts["sentences_to_check"]:
         lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
-    lines += [f"*Source:* {md_inline(visible(article.source.path))}" + (f" · published {md_inline(article.date)}" if article.date else ""), ""]
+    published = f" · published {md_inline(article.date)}" if article.date else ""
+    lines += [f"*Source:* {md_inline(visible(article.source.path))}{published}", ""]
     if article.flags:
         lines += ["*Check:* " + "; ".join(md_inline(flag.detail) for flag in article.flags), ""]
     lines += ["## Translation", ""]

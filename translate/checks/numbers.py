@@ -41,7 +41,8 @@ _ROMAN = {r: i + 2 for i, r in enumerate("II III IV V VI VII VIII IX X XI XII XI
 # "عام" a year or "مرة" once) must show in the English, in digits or words.
 _AR_NUMBER_WORDS: dict[str, tuple[float, bool]] = {
     **{w: (1, False) for w in ("واحد", "واحده", "احد", "احدى", "حادي", "حاديه", "اول", "اولى", "مره", "عام", "يوم")},
-    **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان", "مرتين", "مرتان", "عامين",
+    **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان",
+                               "مرتين", "مرتان", "عامين",
                                "يومين", "شهرين", "ساعتين", "دقيقتين", "اسبوعين", "سنتين", "دولارين")},
     "نصف": (0.5, False), "ستون": (60, False),  # also the name Stone
     **{w: (v, True) for v, words in {

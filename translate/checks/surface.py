@@ -36,7 +36,7 @@ def check_repetition(en: str) -> list[Flag]:
     return []
 
 
-_AR_ENDS = re.compile("[.!?؟…][\"”»’')\]]*$")
+_AR_ENDS = re.compile("[.!?؟…][\"”»’')\\]]*$")
 _EN_ENDS = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]$")
 
 
@@ -66,10 +66,11 @@ def check_length(ar: str, en: str) -> list[Flag]:
     if len("".join(ar.split())) < band["min_arabic_chars"]:
         return []
     ratio = length_ratio(ar, en)
+    usual = f"usual {band['low']:.2f}–{band['high']:.2f}"
     if ratio < band["low"]:
-        return [Flag(FlagKind.length_ratio, f"the English is short for the Arabic (ratio {ratio:.2f}, usual {band['low']:.2f}–{band['high']:.2f})")]
+        return [Flag(FlagKind.length_ratio, f"the English is short for the Arabic (ratio {ratio:.2f}, {usual})")]
     if ratio > band["high"]:
-        return [Flag(FlagKind.length_ratio, f"the English is long for the Arabic (ratio {ratio:.2f}, usual {band['low']:.2f}–{band['high']:.2f})")]
+        return [Flag(FlagKind.length_ratio, f"the English is long for the Arabic (ratio {ratio:.2f}, {usual})")]
     return []
 
 

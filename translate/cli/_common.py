@@ -217,7 +217,8 @@ DeviceOpt = Annotated[Device, typer.Option("--device", help="auto uses CUDA when
 EngineOpt = Annotated[EngineName, typer.Option("--engine", help="Inference engine.")]
 ComputeTypeOpt = Annotated[ComputeType, typer.Option(
     "--compute-type", help="ctranslate2 only; auto is int8 on CPU, int8_float16 on CUDA.")]
-Threads = Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses all cores. ctranslate2 decodes two batches at once, half the threads each.")]
+Threads = Annotated[int, typer.Option(
+    min=0, help="CPU threads; 0 uses all cores. ctranslate2 decodes two batches at once, half the threads each.")]
 ChunkTokens = Annotated[int, typer.Option(min=8, help="Most subword tokens sent to the model at once; longer sentences are split.")]
 BatchTokens = Annotated[int, typer.Option(min=64, help="Most padded source tokens in one batch (speed only).")]
 StripDiacritics = Annotated[bool, typer.Option("--strip-diacritics", help="Remove Arabic diacritics (harakat) before translating.")]

@@ -116,10 +116,12 @@ def brief(
     sum_model: SumModel = None,
     summarizer: SummarizerOpt = SummarizerKind.abstractive,
     translation: TranslationOptions = TranslationOptions(),
-    group_articles: Annotated[int, typer.Option(min=1, help="Articles translated in one group before their files are written (speed only).")] = 4,
+    group_articles: Annotated[int, typer.Option(
+        min=1, help="Articles translated in one group before their files are written (speed only).")] = 4,
     glossary: GlossaryOpt = None,
     min_score: MinScore = DEFAULT_MIN_SCORE,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate every chunk again; do not read or write the chunk cache.")] = False,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Translate every chunk again; do not read or write the chunk cache.")] = False,
     watch_folder: Annotated[bool, typer.Option("--watch", help="Keep going: brief files added or changed, until Ctrl-C.")] = False,
     settle: Annotated[float, typer.Option(min=0.0, help="--watch: seconds a file must stay unchanged before it is read.")] = 1.0,
     poll: Annotated[bool, typer.Option("--poll", help="--watch: poll the folder (for network file systems without events).")] = False,

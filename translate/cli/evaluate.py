@@ -99,7 +99,8 @@ def evaluate_command(
     source: Annotated[Path | None, typer.Option("--source", help="Arabic, one line each (instead of --set).")] = None,
     reference: Annotated[Path | None, typer.Option("--reference", help="English reference, line-aligned with --source.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N lines.")] = None,
-    hypotheses: Annotated[Path | None, typer.Option("--hypotheses", help="Score this English (line-aligned) instead of translating.")] = None,
+    hypotheses: Annotated[Path | None, typer.Option(
+        "--hypotheses", help="Score this English (line-aligned) instead of translating.")] = None,
     compare_with: Annotated[str | None, typer.Option("--compare", help="Also run a second configuration and compare, e.g. "
                                                      "compute_type=float32 or mt_model=tc-big or engine=transformers.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,

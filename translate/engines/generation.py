@@ -27,9 +27,6 @@ class ModelGeneration:
     forced_eos_token_id: int | None = None
     bad_words_ids: tuple[tuple[int, ...], ...] = ()
 
-    def stamp(self) -> dict[str, object]:
-        return {"from": self.source, "num_beams": self.num_beams, "max_length": self.max_length}
-
 
 def read_generation(folder: Path) -> ModelGeneration:
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
