@@ -126,15 +126,16 @@ def peak_rss_mb() -> float:
 
 
 def _options(engine: str, batch_sentences: int | None = None, compute: str | None = None):
+    from translate.engines import EngineOptions
     from translate.summarizer import SummaryOptions
     from translate.translator import TranslationOptions
 
     compute = compute or COMPUTE[engine]
-    translation = TranslationOptions(beams=BEAMS, engine=engine, compute_type=compute, fixed_output_tokens=OUTPUT_TOKENS)
+    runtime = EngineOptions(engine=engine, compute_type=compute)
+    translation = TranslationOptions(num_beams=BEAMS, fixed_output_tokens=OUTPUT_TOKENS, runtime=runtime)
     if batch_sentences:
         translation = replace(translation, batch_sentences=batch_sentences)
-    summary = SummaryOptions(engine=engine, compute_type=compute, num_beams=BEAMS,
-                             min_length=SUMMARY_TOKENS + 1, max_length=SUMMARY_TOKENS + 2)
+    summary = SummaryOptions(num_beams=BEAMS, min_length=SUMMARY_TOKENS + 1, max_length=SUMMARY_TOKENS + 2, runtime=runtime)
     return translation, summary
 
 

@@ -43,7 +43,7 @@ def main() -> None:
         for i, text in enumerate(articles):
             (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
         options = BriefOptions(out_dir=root / "out", mt_model=str(marian),
-                               translation=TranslationOptions(beams=run.BEAMS, fixed_output_tokens=run.OUTPUT_TOKENS),
+                               translation=TranslationOptions(num_beams=run.BEAMS, fixed_output_tokens=run.OUTPUT_TOKENS),
                                summary=SummaryOptions(summarizer="extractive"))
         first = brief([folder], options)
         added = 0

@@ -89,7 +89,7 @@ def translator(tiny_marian):
     from translate.hub import ModelSource
     from translate.translator import TranslationOptions, Translator
 
-    return Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=1))
+    return Translator(ModelSource("translation", tiny_marian), TranslationOptions(num_beams=1))
 
 
 @pytest.fixture()

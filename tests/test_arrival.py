@@ -129,7 +129,7 @@ def test_watch_briefs_what_arrives_and_what_changes(tmp_path, tiny_marian):
         def advance(self, chunks=0, articles=0): pass
         def file(self, path, status, detail=""): events.append((status, Path(path).name))
 
-    options = BriefOptions(out_dir=out, mt_model=str(tiny_marian), translation=TranslationOptions(beams=1),
+    options = BriefOptions(out_dir=out, mt_model=str(tiny_marian), translation=TranslationOptions(num_beams=1),
                            summary=SummaryOptions(summarizer="extractive"))
     box = {}
     thread = threading.Thread(target=lambda: box.setdefault("report", watch([folder], options, Recorder(), stop,

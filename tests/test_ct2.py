@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import ENGLISH, SEEDS
 from translate.cli import app
-from translate.engines import Decoding
+from translate.engines import Decoding, EngineOptions
 from translate.engines import ctranslate2_engine as ct2
 from translate.hub import ModelSource
 from translate.summarizer import AbstractiveSummarizer, SummaryOptions
@@ -16,8 +16,8 @@ from translate.translator import TranslationOptions, Translator
 
 
 def pair(cls, options_cls, folder, **options):
-    beams = {"num_beams": 1} if options_cls is SummaryOptions else {"beams": 1}
-    return [cls(ModelSource("m", folder), options_cls(engine=engine, compute_type="float32", **beams, **options))
+    return [cls(ModelSource("m", folder), options_cls(num_beams=1, runtime=EngineOptions(engine=engine, compute_type="float32"),
+                                                      **options))
             for engine in ("transformers", "ctranslate2")]
 
 
@@ -25,7 +25,7 @@ def test_translation_parity_greedy_float32(tiny_marian):
     torch_side, ct2_side = pair(Translator, TranslationOptions, tiny_marian)
     sentences = [s.ar for p in torch_side.prepare((SEEDS / "001_b2e0ecc695aa0088.txt").read_text()) for s in p.sentences]
     batch = [list(torch_side.model.tokens(s)) for s in sentences[:8]]
-    decoding = Decoding(beams=1, max_new_tokens=40)
+    decoding = Decoding(num_beams=1, max_new_tokens=40)
     expected = torch_side.engine.generate(batch, decoding)
     assert len({tuple(t) for t in expected}) > 1, "outputs should depend on the input"
     assert ct2_side.engine.generate(batch, decoding) == expected
@@ -122,12 +122,12 @@ def test_a_conversion_that_will_not_load_is_rebuilt_once_then_named(tiny_marian,
         return real(path, **kwargs)
 
     monkeypatch.setattr(ctranslate2, "Translator", flaky)
-    translator = Translator(source, TranslationOptions(beams=1))
+    translator = Translator(source, TranslationOptions(num_beams=1))
     assert len(calls) == 2 and translator.translate("قال المصدر.")
 
     monkeypatch.setattr(ctranslate2, "Translator", lambda path, **kwargs: (_ for _ in ()).throw(RuntimeError("corrupt")))
     with pytest.raises(ct2.ConversionError, match=str(tmp_path / "ct2")):
-        Translator(source, TranslationOptions(beams=1))
+        Translator(source, TranslationOptions(num_beams=1))
 
 
 def test_brief_records_engine_and_compute_type(tmp_path, tiny_marian, tiny_bart):
@@ -144,12 +144,12 @@ def test_brief_records_engine_and_compute_type(tmp_path, tiny_marian, tiny_bart)
 
 def test_parallel_batches_keep_outputs_and_order(tiny_marian):
     source = ModelSource("m", tiny_marian)
-    serial = Translator(source, TranslationOptions(engine="ctranslate2", beams=2, threads=1, parallel_batches=1))
-    parallel = Translator(source, TranslationOptions(engine="ctranslate2", beams=2, threads=2, parallel_batches=2))
+    serial = Translator(source, TranslationOptions(num_beams=2, runtime=EngineOptions(engine="ctranslate2", threads=1, parallel=1)))
+    parallel = Translator(source, TranslationOptions(num_beams=2, runtime=EngineOptions(engine="ctranslate2", threads=2, parallel=2)))
     assert (serial.engine.translator.num_translators, parallel.engine.translator.num_translators) == (1, 2)
     sentences = [s.ar for path in sorted(SEEDS.glob("*.txt")) for p in serial.prepare(path.read_text()) for s in p.sentences]
     tokens = [list(serial.model.tokens(s)) for s in sentences]
-    jobs = [(tokens[i:i + 3], Decoding(beams=2, max_new_tokens=8 + i % 5)) for i in range(0, len(tokens), 3)]
+    jobs = [(tokens[i:i + 3], Decoding(num_beams=2, max_new_tokens=8 + i % 5)) for i in range(0, len(tokens), 3)]
     assert len(jobs) > 4
     together = [[h.tokens for h in batch] for batch in parallel.engine.generate_many(jobs)]
     assert together == [serial.engine.generate(batch, decoding) for batch, decoding in jobs]

@@ -10,6 +10,7 @@ from tests.conftest import ENGLISH, ROOT, seed_lines
 from tests.test_first_use import install_in_cache
 from translate import settings
 from translate.cli import app
+from translate.engines import EngineOptions
 from translate.evaluate import load_testset
 from translate.hub import ModelSource, resolve_all
 from translate.lock import load_lock
@@ -89,7 +90,8 @@ def test_the_lock_pins_tc_big_under_a_name():
 @pytest.mark.parametrize("engine", ["ctranslate2", "transformers"])
 def test_tc_big_quirks_decode_with_its_own_settings(tiny_tc_big, engine):
     assert not (tiny_tc_big / "generation_config.json").exists()
-    translator = Translator(ModelSource("translation", tiny_tc_big), TranslationOptions(engine=engine, compute_type="float32"))
+    runtime = EngineOptions(engine=engine, compute_type="float32")
+    translator = Translator(ModelSource("translation", tiny_tc_big), TranslationOptions(runtime=runtime))
     assert translator.beams == 4 and translator.model.generation.eos_token_id != 0
     assert translator.provenance()["decoding"] == {**translator.provenance()["decoding"], "num_beams": 4,
                                                    "settings_from": "config.json"}
@@ -98,8 +100,9 @@ def test_tc_big_quirks_decode_with_its_own_settings(tiny_tc_big, engine):
 
 
 def test_tc_big_both_engines_stop_at_the_same_end_token(tiny_tc_big):
-    sides = [Translator(ModelSource("translation", tiny_tc_big), TranslationOptions(engine=e, compute_type="float32", beams=1))
-             for e in ("transformers", "ctranslate2")]
+    options = [TranslationOptions(num_beams=1, runtime=EngineOptions(engine=e, compute_type="float32"))
+               for e in ("transformers", "ctranslate2")]
+    sides = [Translator(ModelSource("translation", tiny_tc_big), o) for o in options]
     text = "\n".join(seed_lines()[:6])
     chunks = [c for p in sides[0].prepare(text) for s in p.sentences for c in s.chunks]
     results = [side.model.run(chunks, side.decoding, 4096, 16) for side in sides]

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT, SEEDS, cache_model, ntrex_documents
 from translate import settings
 from translate.cli import app
+from translate.engines import EngineOptions
 from translate.errors import LockError
 from translate.hub import resolve_all
 from translate.lock import load_lock
@@ -80,7 +81,7 @@ def test_the_locks_generation_settings_reach_every_caller(tmp_path, pinned_cache
     assert decoding["num_beams"] == 2 and decoding["settings_from"]["num_beams"] == "models.lock"
     assert decoding["min_length"] == 56 and decoding["settings_from"]["min_length"] == "models.lock"
     assert describe_abstractive(source, SummaryOptions(num_beams=3))["decoding"]["num_beams"] == 3
-    assert AbstractiveSummarizer.load(options=SummaryOptions(engine="transformers")).decoding().beams == 2
+    assert AbstractiveSummarizer.load(options=SummaryOptions(runtime=EngineOptions(engine="transformers"))).decoding().num_beams == 2
 
 
 def test_unknown_lock_keys_are_refused_by_name(tmp_path):
@@ -138,7 +139,7 @@ def test_progress_moves_per_batch_and_articles_are_written_as_they_finish(tmp_pa
 
     monkeypatch.setattr(ExtractiveSummarizer, "summarize", spy)
     options = BriefOptions(out_dir=tmp_path / "out", mt_model=str(tiny_marian), cache=False,  # every batch runs
-                           translation=TranslationOptions(beams=1), summary=SummaryOptions(summarizer="extractive"))
+                           translation=TranslationOptions(num_beams=1), summary=SummaryOptions(summarizer="extractive"))
     report = brief([folder], options, recorder)
     assert len(report.done) == 3
     messages = [e[1] for e in recorder.events if e[0] == "message"]
@@ -265,7 +266,8 @@ def test_both_engines_brief_alike_from_config_json_settings(pinned_cache):
     documents = [[line] for line in (Path(__file__).parent / "data" / "english_news.txt").read_text().splitlines()[:40:8]]
     briefs = {}
     for engine in ("transformers", "ctranslate2"):
-        summarizer = AbstractiveSummarizer(source, SummaryOptions(engine=engine, compute_type="float32", num_beams=1))
+        runtime = EngineOptions(engine=engine, compute_type="float32")
+        summarizer = AbstractiveSummarizer(source, SummaryOptions(num_beams=1, runtime=runtime))
         if engine == "ctranslate2":
             assert summarizer.engine.prefix == ["<s>"]
         briefs[engine] = sorted((i, b.text) for i, b in summarizer.summarize_many(documents))
@@ -312,7 +314,7 @@ def test_no_import_cycle_in_the_package():
 
 
 def test_environment_variables_are_read_in_one_place_and_documented():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "models.md").read_text(encoding="utf-8")  # the table of environment variables
     for path in (ROOT / "translate").rglob("*.py"):
         if path.name != "settings.py":
             source = path.read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ def outputs(out: Path) -> dict[str, dict]:
 
 def options(out: Path, tiny_marian, tiny_bart, **extra) -> BriefOptions:
     return BriefOptions(out_dir=out, mt_model=str(tiny_marian), sum_model=str(tiny_bart), cache=False,
-                        translation=TranslationOptions(beams=2), summary=SummaryOptions(num_beams=2), **extra)
+                        translation=TranslationOptions(num_beams=2), summary=SummaryOptions(num_beams=2), **extra)
 
 
 def test_ray_outputs_equal_a_local_runs(tmp_path, tiny_marian, tiny_bart):

@@ -193,7 +193,7 @@ from translate.translator import TranslationOptions
 folder, marian = Path(sys.argv[1]), sys.argv[2]
 def run(name):
     out = folder / (name + '-out')
-    brief([folder / name], BriefOptions(out_dir=out, mt_model=marian, cache=False, translation=TranslationOptions(beams=1),
+    brief([folder / name], BriefOptions(out_dir=out, mt_model=marian, cache=False, translation=TranslationOptions(num_beams=1),
                                         summary=SummaryOptions(summarizer='extractive')))
     return sum(p.stat().st_size for p in out.iterdir())
 run('small')

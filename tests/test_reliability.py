@@ -135,7 +135,7 @@ def test_a_very_large_article_does_not_hold_back_the_others(tmp_path, tiny_maria
     from translate.translator import TranslationOptions
 
     report = brief([folder], BriefOptions(out_dir=tmp_path / "out", mt_model=str(tiny_marian), cache=False,
-                                          translation=TranslationOptions(beams=1),
+                                          translation=TranslationOptions(num_beams=1),
                                           summary=SummaryOptions(summarizer="extractive")), Recorder())
     assert len(report.done) == 3
     assert order.index(("done", "a_small.txt")) < order.index(("start", 0)) < order.index(("done", "b_huge.txt"))

@@ -66,7 +66,7 @@ def test_an_articles_translation_is_the_same_alone_or_among_others(tiny_marian):
     from translate.hub import ModelSource
     from translate.translator import TranslationOptions, Translator
 
-    translator = Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=2))
+    translator = Translator(ModelSource("translation", tiny_marian), TranslationOptions(num_beams=2))
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     together = [translator.prepare(t) for t in texts]
     list(translator.translate_articles(together))
@@ -79,7 +79,7 @@ def test_long_sentences_are_chunked_never_truncated(tiny_marian):
     from translate.hub import ModelSource
     from translate.translator import TranslationOptions, Translator
 
-    small = Translator(ModelSource("translation", tiny_marian), TranslationOptions(beams=1, chunk_tokens=24))
+    small = Translator(ModelSource("translation", tiny_marian), TranslationOptions(num_beams=1, chunk_tokens=24))
     text = normalize((SEEDS / "000_16c4f5798e7ff228.txt").read_text(encoding="utf-8"))
     for paragraph in small.translate_paragraphs(small.prepare(text)):
         for sentence in paragraph.sentences:

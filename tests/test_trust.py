@@ -13,6 +13,7 @@ from translate.checks.meaning import check_meaning, meaning_similarities
 from translate.checks.numbers import check_numbers
 from translate.checks.surface import check_length, check_repetition, check_unfinished, check_untranslated
 from translate.cli import app
+from translate.engines import EngineOptions
 from translate.flags import Flag, FlagKind
 from translate.glossary import load_glossary
 from translate.hub import ModelSource
@@ -226,7 +227,7 @@ def cut_marian(tmp_path_factory):
 @pytest.mark.parametrize("engine", ["ctranslate2", "transformers"])
 def test_an_output_cut_at_its_bound_is_retried_then_flagged(cut_marian, engine):
     translator = Translator(ModelSource("translation", cut_marian),
-                            TranslationOptions(engine=engine, compute_type="float32", beams=1))
+                            TranslationOptions(num_beams=1, runtime=EngineOptions(engine=engine, compute_type="float32")))
     paragraphs = translator.translate_paragraphs(translator.prepare("قال المتحدث إن المفاوضات مستمرة في العاصمة منذ أسابيع."))
     sentence = paragraphs[0].sentences[0]
     assert "truncated" in [f.kind for f in sentence.flags]
@@ -236,7 +237,7 @@ def test_an_output_cut_at_its_bound_is_retried_then_flagged(cut_marian, engine):
 @pytest.mark.parametrize("engine", ["ctranslate2", "transformers"])
 def test_loops_are_retried_without_repeats(tiny_marian, engine):
     translator = Translator(ModelSource("translation", tiny_marian),
-                            TranslationOptions(engine=engine, compute_type="float32", beams=1))
+                            TranslationOptions(num_beams=1, runtime=EngineOptions(engine=engine, compute_type="float32")))
     text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
     first = translator.translate_chunks([c for p in translator.prepare(text) for s in p.sentences for c in s.chunks])
     assert any(check_repetition(t) for t in first), "random weights loop: the retry path must be exercised"

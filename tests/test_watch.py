@@ -46,7 +46,7 @@ class Recorder:
 
 
 def start_watch(folder, out, tiny_marian, reporter, **kwargs):
-    options = BriefOptions(out_dir=out, mt_model=str(tiny_marian), translation=TranslationOptions(beams=1),
+    options = BriefOptions(out_dir=out, mt_model=str(tiny_marian), translation=TranslationOptions(num_beams=1),
                            summary=SummaryOptions(summarizer="extractive"), cache=False)
     stop = threading.Event()
     box = {}

@@ -46,8 +46,9 @@ class _Worker:
     def __init__(self, briefer_class, work, report_class, options, stamp: str, threads: int) -> None:
         self.node = socket.gethostname()
         self.work, self.report_class = work, report_class
-        translation = replace(options.translation, threads=threads, parallel_batches=min(2, threads))
-        summary = replace(options.summary, threads=threads, parallel_batches=min(2, threads))
+        runtime = replace(options.translation.runtime, threads=threads, parallel=min(2, threads))
+        translation = replace(options.translation, runtime=runtime)
+        summary = replace(options.summary, runtime=replace(options.summary.runtime, threads=threads, parallel=min(2, threads)))
         self.options = replace(options, translation=translation, summary=summary)
         self.briefer = briefer_class(self.options)
         try:

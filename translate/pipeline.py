@@ -125,7 +125,7 @@ class _Models:
         """The meaning check's encoder (shipped with its package), loaded once, threads as translation's."""
         start = time.perf_counter()
         loaded = encoder()
-        loaded.set_threads(self.options.translation.threads)
+        loaded.set_threads(self.options.translation.runtime.threads)
         self.load_seconds += time.perf_counter() - start
         return loaded
 

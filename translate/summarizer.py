@@ -18,14 +18,8 @@ from typing import Any, Protocol
 from translate.article import Brief
 from translate.engines import (
     BATCH_SENTENCES,
-    PARALLEL_BATCHES,
-    ComputeType,
     Decoding,
-    Device,
-    EngineName,
     EngineOptions,
-    pick_device,
-    resolve_compute_type,
 )
 from translate.engines.generation import read_generation
 from translate.engines.seq2seq import Seq2Seq
@@ -54,15 +48,10 @@ class SummaryOptions:
     length_penalty: float | None = None
     no_repeat_ngram_size: int | None = None
     sentences: int = 3  # extractive
-    device: Device = Device.auto
-    engine: EngineName = EngineName.ctranslate2
-    compute_type: ComputeType = ComputeType.auto
-    threads: int = 0
-    parallel_batches: int = PARALLEL_BATCHES
+    runtime: EngineOptions = field(default_factory=EngineOptions)  # where and how the model runs
 
-    def engine_options(self) -> EngineOptions:
-        return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
-                             self.parallel_batches)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "summarizer", SummarizerKind(self.summarizer))
 
 
 class Summarizer(Protocol):
@@ -188,10 +177,7 @@ def describe_abstractive(source: ModelSource, options: SummaryOptions) -> dict[s
     decoding["forced_bos_token_id"] = g.forced_bos_token_id
     decoding["settings_from"] = {name: ("options" if getattr(options, name) is not None else
                                         "models.lock" if name in pinned else g.source) for name in model_own}
-    o = options
-    device = pick_device(o.device, o.engine)
-    return {"method": "abstractive", **source.provenance(), "engine": EngineName(o.engine).value,
-            "compute_type": resolve_compute_type(o.engine, device, o.compute_type), "decoding": decoding}
+    return {"method": "abstractive", **source.provenance(), **options.runtime.describe(), "decoding": decoding}
 
 
 class AbstractiveSummarizer:
@@ -204,7 +190,7 @@ class AbstractiveSummarizer:
         self.source = source
         self.options = options or SummaryOptions()
         self.description = describe_abstractive(source, self.options)
-        self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
+        self.model = Seq2Seq(source.path, self.options.runtime, on_convert=on_convert)
         self.engine = self.model.engine
         self.window = min(MODEL_WINDOW, getattr(self.model.tokenizer, "model_max_length", MODEL_WINDOW))
 
@@ -215,7 +201,7 @@ class AbstractiveSummarizer:
     def decoding(self, _source_length: int = 0) -> Decoding:
         d = self.description["decoding"]
         # min_length and max_length count the decoder start token, as transformers does.
-        return Decoding(beams=d["num_beams"], max_new_tokens=d["max_length"] - 1, min_new_tokens=max(0, d["min_length"] - 1),
+        return Decoding(num_beams=d["num_beams"], max_new_tokens=d["max_length"] - 1, min_new_tokens=max(0, d["min_length"] - 1),
                         length_penalty=d["length_penalty"], no_repeat_ngram_size=d["no_repeat_ngram_size"] or None)
 
     def chunks(self, paragraphs: Sequence[str]) -> list[str]:

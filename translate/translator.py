@@ -7,7 +7,7 @@ and the settings in the run signature, never on which other articles share the r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +16,8 @@ from translate.cache import ChunkCache, Translation
 from translate.checks.surface import check_repetition
 from translate.engines import (
     BATCH_SENTENCES,
-    PARALLEL_BATCHES,
-    ComputeType,
     Decoding,
-    Device,
-    EngineName,
     EngineOptions,
-    pick_device,
-    resolve_compute_type,
 )
 from translate.engines.generation import read_generation
 from translate.engines.seq2seq import Output, Seq2Seq
@@ -40,28 +34,22 @@ TRUNCATED = "the model stopped at its length limit; the end may be missing"
 
 @dataclass(frozen=True)
 class TranslationOptions:
-    beams: int | None = None  # None: the model's own (generation_config.json, else config.json)
+    """Generation settings use models.lock's (and Hugging Face's) names."""
+
+    num_beams: int | None = None  # None: the lock's, else the model's own (generation_config.json, else config.json)
     chunk_tokens: int = DEFAULT_TOKEN_BUDGET
     batch_tokens: int = 4096
     batch_sentences: int = BATCH_SENTENCES
-    parallel_batches: int = PARALLEL_BATCHES
-    device: Device = Device.auto
-    engine: EngineName = EngineName.ctranslate2
-    compute_type: ComputeType = ComputeType.auto
-    threads: int = 0
     strip_diacritics: bool = False
     fixed_output_tokens: int | None = None  # benchmarks only: every output exactly this long
     retries: bool = True  # translate again what hit its bound or looped (benchmarks turn it off to measure it)
-
-    def engine_options(self) -> EngineOptions:
-        return EngineOptions(EngineName(self.engine), Device(self.device), ComputeType(self.compute_type), self.threads,
-                             self.parallel_batches)
+    runtime: EngineOptions = field(default_factory=EngineOptions)  # where and how the model runs
 
 
 def resolve_beams(source: ModelSource, options: TranslationOptions) -> tuple[int, str]:
     """The caller's beams, else the lock's for the pinned model, else the model's own; and where from."""
-    if options.beams:
-        return options.beams, "options"
+    if options.num_beams:
+        return options.num_beams, "options"
     if "num_beams" in source.pinned_settings:
         return int(source.pinned_settings["num_beams"]), "models.lock"  # type: ignore[call-overload]
     generation = read_generation(source.path)
@@ -76,7 +64,6 @@ def model_max_length(source: ModelSource) -> int:
 def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]:
     """What decides the translations, resolved (model, engine, compute type, decoding, chunking)."""
     beams, origin = resolve_beams(source, options)
-    device = pick_device(options.device, options.engine)
     decoding = {"num_beams": beams, "max_new_tokens": f"1.5 x source + 10, at most {model_max_length(source)}",
                 "retries": "unfinished: once alone at the model's max_length, then re-split; loops: no_repeat_ngram_size "
                            f"{NO_REPEAT_NGRAM}", "settings_from": origin}
@@ -84,9 +71,8 @@ def describe(source: ModelSource, options: TranslationOptions) -> dict[str, Any]
         decoding["fixed_output_tokens"] = options.fixed_output_tokens
     if not options.retries:
         decoding["retries"] = "off"
-    return {**source.provenance(), "engine": EngineName(options.engine).value,
-            "compute_type": resolve_compute_type(options.engine, device, options.compute_type),
-            "decoding": decoding, "chunk_tokens": options.chunk_tokens, "strip_diacritics": options.strip_diacritics}
+    return {**source.provenance(), **options.runtime.describe(), "decoding": decoding, "chunk_tokens": options.chunk_tokens,
+            "strip_diacritics": options.strip_diacritics}
 
 
 class Translator:
@@ -96,7 +82,7 @@ class Translator:
                  on_convert: Callable[[Path], None] | None = None) -> None:
         self.source = source
         self.options = options or TranslationOptions()
-        self.model = Seq2Seq(source.path, self.options.engine_options(), on_convert=on_convert)
+        self.model = Seq2Seq(source.path, self.options.runtime, on_convert=on_convert)
         self.engine = self.model.engine
         self.beams = resolve_beams(source, self.options)[0]
         self.max_length = model_max_length(source)
@@ -111,8 +97,8 @@ class Translator:
     def decoding(self, source_length: int) -> Decoding:
         fixed = self.options.fixed_output_tokens
         if fixed:
-            return Decoding(beams=self.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
-        return Decoding(beams=self.beams, max_new_tokens=min(self.max_length, int(1.5 * source_length) + 10))
+            return Decoding(num_beams=self.beams, max_new_tokens=fixed + 1, min_new_tokens=fixed)
+        return Decoding(num_beams=self.beams, max_new_tokens=min(self.max_length, int(1.5 * source_length) + 10))
 
     def prepare(self, text: str, blocks=None) -> list[Paragraph]:
         """Normalized, segmented paragraphs whose sentences are cut into chunks within the token budget.
@@ -160,7 +146,7 @@ class Translator:
                 yield index
 
     def _full_limit(self, _source_length: int) -> Decoding:
-        return Decoding(beams=self.beams, max_new_tokens=self.max_length)
+        return Decoding(num_beams=self.beams, max_new_tokens=self.max_length)
 
     def _finish(self, chunk: str, out: Output) -> tuple[Output, list[Flag]]:
         """Never silently cut, and no loop left where a retry removes it. Retries are single-chunk
@@ -183,7 +169,7 @@ class Translator:
                 flags.append(Flag(FlagKind.truncated, TRUNCATED))
             out = retry
         if check_repetition(out.text):
-            looped = Decoding(beams=self.beams, max_new_tokens=self.max_length, no_repeat_ngram_size=NO_REPEAT_NGRAM)
+            looped = Decoding(num_beams=self.beams, max_new_tokens=self.max_length, no_repeat_ngram_size=NO_REPEAT_NGRAM)
             retry = self.model.run([chunk], lambda _: looped, o.batch_tokens, 1)[0]
             if not check_repetition(retry.text):
                 flags.append(Flag(FlagKind.repetition_fixed,

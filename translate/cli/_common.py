@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -25,7 +26,7 @@ from rich.text import Text
 
 from translate import settings
 from translate.chars import visible
-from translate.engines import ComputeType, Device, EngineName
+from translate.engines import ComputeType, Device, EngineName, EngineOptions
 from translate.errors import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -226,30 +227,73 @@ GlossaryOpt = Annotated[Path | None, typer.Option(
     "--glossary", help="Required renderings: TSV (Arabic term<TAB>English) or TOML. Near-variants are replaced, the rest flagged.")]
 MinScore = Annotated[float, typer.Option(
     "--min-score", help="Flag low_confidence below this mean token log-probability.")]
-_TRANSLATION_FLAGS = {"beams": Beams, "device": DeviceOpt, "engine": EngineOpt, "compute_type": ComputeTypeOpt,
-                      "threads": Threads, "chunk_tokens": ChunkTokens, "batch_tokens": BatchTokens,
-                      "strip_diacritics": StripDiacritics}
+@dataclass(frozen=True)
+class CliFlag:
+    """One command-line flag of a group: its parameter name, its typer annotation, and the field it
+    sets on the group's options ("runtime.engine" for a nested one)."""
+
+    name: str
+    annotation: Any
+    field: str
 
 
-def translation_flags(command: Callable[..., R]) -> Callable[..., R]:
-    """The options every translating command shares (--beams, --engine, ...), declared once: the
-    command's ``translation: TranslationOptions`` parameter becomes those options, in its place, with
-    TranslationOptions' own defaults, and the command receives them as one TranslationOptions."""
-    signature = inspect.signature(command, eval_str=True)
-    defaults = TranslationOptions()
-    parameters: list[inspect.Parameter] = []
-    for parameter in signature.parameters.values():
-        if parameter.name != "translation":
-            parameters.append(parameter)
-            continue
-        parameters += [inspect.Parameter(name, parameter.kind, default=getattr(defaults, name), annotation=annotation)
-                       for name, annotation in _TRANSLATION_FLAGS.items()]
+# The one place where CLI flags are mapped to options (CTranslate2's declare_arguments/convert_from_args).
+ENGINE_FLAGS = (CliFlag("device", DeviceOpt, "device"), CliFlag("engine", EngineOpt, "engine"),
+                CliFlag("compute_type", ComputeTypeOpt, "compute_type"), CliFlag("threads", Threads, "threads"))
+TRANSLATION_FLAGS = (CliFlag("beams", Beams, "num_beams"), *(CliFlag(f.name, f.annotation, "runtime." + f.field) for f in ENGINE_FLAGS),
+                     CliFlag("chunk_tokens", ChunkTokens, "chunk_tokens"), CliFlag("batch_tokens", BatchTokens, "batch_tokens"),
+                     CliFlag("strip_diacritics", StripDiacritics, "strip_diacritics"))
 
-    @functools.wraps(command)
-    def with_flags(**kwargs: Any) -> R:
-        translation = TranslationOptions(**{name: kwargs.pop(name) for name in _TRANSLATION_FLAGS})
-        return command(translation=translation, **kwargs)
 
-    with_flags.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    with_flags.__annotations__ = {p.name: p.annotation for p in parameters}
-    return with_flags
+def option_value(options: Any, path: str) -> Any:
+    """A field of options by its path (\"runtime.engine\")."""
+    for part in path.split("."):
+        options = getattr(options, part)
+    return options
+
+
+def with_values(options: Any, values: dict[str, Any]) -> Any:
+    """``options`` with fields set by path ("num_beams", "runtime.engine"): nested options are replaced whole."""
+    nested: dict[str, dict[str, Any]] = {}
+    flat: dict[str, Any] = {}
+    for path, value in values.items():
+        head, _, rest = path.partition(".")
+        if rest:
+            nested.setdefault(head, {})[rest] = value
+        else:
+            flat[head] = value
+    for head, inner in nested.items():
+        flat[head] = with_values(getattr(options, head), inner)
+    return replace(options, **flat)
+
+
+def _flag_group(parameter_name: str, flags: tuple[CliFlag, ...], defaults: Any) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A decorator: the command's ``parameter_name`` parameter becomes ``flags`` (with the defaults of
+    ``defaults``), and the command receives one options object built from their values."""
+
+    def decorate(command: Callable[..., R]) -> Callable[..., R]:
+        signature = inspect.signature(command, eval_str=True)
+        parameters: list[inspect.Parameter] = []
+        for parameter in signature.parameters.values():
+            if parameter.name != parameter_name:
+                parameters.append(parameter)
+                continue
+            parameters += [inspect.Parameter(f.name, parameter.kind, default=option_value(defaults, f.field), annotation=f.annotation)
+                           for f in flags]
+
+        @functools.wraps(command)
+        def with_flags(**kwargs: Any) -> R:
+            options = with_values(defaults, {f.field: kwargs.pop(f.name) for f in flags})
+            return command(**{parameter_name: options}, **kwargs)
+
+        with_flags.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        with_flags.__annotations__ = {p.name: p.annotation for p in parameters}
+        return with_flags
+
+    return decorate
+
+
+# --beams, --engine, ... for every command that translates: its ``translation: TranslationOptions``.
+translation_flags = _flag_group("translation", TRANSLATION_FLAGS, TranslationOptions())
+# --engine, --device, ... for a command that runs a model but does not translate: its ``runtime: EngineOptions``.
+engine_flags = _flag_group("runtime", ENGINE_FLAGS, EngineOptions())

@@ -12,17 +12,14 @@ from translate import settings
 from translate.checks import DEFAULT_MIN_SCORE
 from translate.cli._common import (
     EXIT_USAGE,
-    ComputeTypeOpt,
-    DeviceOpt,
-    EngineOpt,
     EtaColumn,
     GlossaryOpt,
     MinScore,
     MtModel,
     ProgressLog,
-    Threads,
     console,
     die,
+    engine_flags,
     error,
     friendly_errors,
     read_stdin,
@@ -31,7 +28,7 @@ from translate.cli._common import (
     write_stdout,
 )
 from translate.distributed import RaySettings, require_ray
-from translate.engines import ComputeType, Device, EngineName
+from translate.engines import EngineOptions
 from translate.errors import InputError
 from translate.pipeline import BriefOptions
 from translate.pipeline import brief as run_brief
@@ -136,8 +133,7 @@ def brief(
     """Translate and brief articles: DIR/<path>/<name>.md and .json per article, and DIR/briefing.md."""
     reporter = ProgressReporter()
     with friendly_errors():
-        summary = SummaryOptions(summarizer=summarizer, engine=translation.engine, device=translation.device,
-                                 compute_type=translation.compute_type, threads=translation.threads)
+        summary = SummaryOptions(summarizer=summarizer, runtime=translation.runtime)  # one engine for both models
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles,
                                glossary=glossary, min_score=min_score, cache=not no_cache,
@@ -163,19 +159,16 @@ def brief(
     raise typer.Exit(report.exit_code)
 
 
+@engine_flags
 def summarize(
     file: Annotated[str, typer.Argument(help="English text file, or '-' for standard input.")],
     summarizer: SummarizerOpt = SummarizerKind.abstractive,
     sum_model: SumModel = None,
-    device: DeviceOpt = Device.auto,
-    engine: EngineOpt = EngineName.ctranslate2,
-    compute_type: ComputeTypeOpt = ComputeType.auto,
-    threads: Threads = 0,
+    runtime: EngineOptions = EngineOptions(),
 ) -> None:
     """Summarize English text directly into a short brief."""
     with friendly_errors():
-        options = SummaryOptions(summarizer=summarizer, engine=engine, device=device, compute_type=compute_type,
-                                 threads=threads)
+        options = SummaryOptions(summarizer=summarizer, runtime=runtime)
         if file != "-" and not Path(file).exists():
             die(f"no such file: {file}", EXIT_USAGE)
         limits = ReadLimits()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,20 +11,22 @@ import typer
 
 from translate.cli._common import (
     EXIT_USAGE,
+    TRANSLATION_FLAGS,
     MtModel,
     ProgressLog,
     die,
     friendly_errors,
+    option_value,
     say,
     translation_flags,
+    with_values,
     write_stdout,
 )
-from translate.engines import ComputeType, Device, EngineName
 from translate.evaluate import TESTSETS, Evaluation, TestSet, compare, evaluate, load_testset, score
 from translate.translator import TranslationOptions, Translator
 
 TestSetName = Enum("TestSetName", {name: name for name in TESTSETS}, type=str)  # type: ignore[misc]
-_COMPARABLE = {"mt_model", "engine", "compute_type", "beams", "device", "chunk_tokens"}
+_COMPARABLE = {"mt_model", "engine", "compute_type", "beams", "device", "chunk_tokens"}  # names of the flags
 
 
 def _evaluated(translator: Translator, lines: TestSet) -> Evaluation:
@@ -58,20 +59,19 @@ def _parse_compare(text: str) -> dict[str, str]:
 
 
 def _other(options: TranslationOptions, mt_model: str | None, changes: dict[str, str]) -> tuple[TranslationOptions, str | None]:
+    """The second configuration: each KEY=VALUE typed and mapped as the flag of that name is."""
+    flags = {f.name: f for f in TRANSLATION_FLAGS}
+    values: dict[str, Any] = {}
     try:
-        typed: dict[str, Any] = {}
         for key, value in changes.items():
-            if key == "engine":
-                typed[key] = EngineName(value)
-            elif key == "compute_type":
-                typed[key] = ComputeType(value)
-            elif key == "device":
-                typed[key] = Device(value)
-            elif key in ("beams", "chunk_tokens"):
-                typed[key] = int(value)
+            if key != "mt_model":
+                field = flags[key].field
+                kind = type(option_value(TranslationOptions(), field))
+                values[field] = int(value) if kind is int or field == "num_beams" else kind(value)
     except ValueError as exc:
         die(f"--compare: {exc}", EXIT_USAGE)
-    return replace(options, **typed), changes.get("mt_model", mt_model)
+    return with_values(options, values), changes.get("mt_model", mt_model)
+
 
 
 def _describe(result: Evaluation) -> str:

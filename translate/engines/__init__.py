@@ -49,7 +49,7 @@ PARALLEL_BATCHES = 2  # ctranslate2 on CPU: batches decoded side by side, thread
 class Decoding:
     """Generation settings for one call, fully resolved: engines apply them as they are."""
 
-    beams: int
+    num_beams: int
     max_new_tokens: int
     min_new_tokens: int = 0
     length_penalty: float | None = None
@@ -58,11 +58,24 @@ class Decoding:
 
 @dataclass(frozen=True)
 class EngineOptions:
+    """Where and how a model runs; shared by translation and summaries, declared once. Plain strings
+    are coerced to the enums here, once."""
+
     engine: EngineName = EngineName.ctranslate2
     device: Device = Device.auto
     compute_type: ComputeType = ComputeType.auto
-    threads: int = 0
-    parallel: int = PARALLEL_BATCHES
+    threads: int = 0  # CPU threads; 0: all cores
+    parallel: int = PARALLEL_BATCHES  # ctranslate2 on CPU: batches decoded side by side
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "engine", EngineName(self.engine))
+        object.__setattr__(self, "device", Device(self.device))
+        object.__setattr__(self, "compute_type", ComputeType(self.compute_type))
+
+    def describe(self) -> dict[str, str]:
+        """The engine and the compute type it resolves to here, for provenance."""
+        device = pick_device(self.device, self.engine)
+        return {"engine": self.engine.value, "compute_type": resolve_compute_type(self.engine, device, self.compute_type)}
 
 
 Job = tuple[Sequence[list[str]], Decoding]
@@ -96,7 +109,7 @@ REGISTRY = {
 
 
 def load_engine(folder: Path, tokenizer, generation, options: EngineOptions, **hooks) -> Engine:
-    module, _, cls = REGISTRY[EngineName(options.engine)].partition(":")
+    module, _, cls = REGISTRY[options.engine].partition(":")
     return getattr(importlib.import_module(module), cls)(folder, tokenizer, generation, options, **hooks)
 
 

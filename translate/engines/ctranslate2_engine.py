@@ -215,7 +215,7 @@ class CTranslate2Engine:
     def _options(self, batch: Sequence[list[str]], decoding: Decoding) -> dict[str, object]:
         g = self.generation
         options: dict[str, object] = {
-            "beam_size": decoding.beams,
+            "beam_size": decoding.num_beams,
             "max_decoding_length": decoding.max_new_tokens - 1,  # transformers counts the end token
             "min_decoding_length": decoding.min_new_tokens,
             "length_penalty": g.length_penalty if decoding.length_penalty is None else decoding.length_penalty,

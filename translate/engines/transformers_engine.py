@@ -28,7 +28,7 @@ class TransformersEngine:
     def _kwargs(self, decoding: Decoding) -> dict[str, object]:
         g = self.generation
         kwargs: dict[str, object] = {
-            "do_sample": False, "num_beams": decoding.beams, "max_new_tokens": decoding.max_new_tokens,
+            "do_sample": False, "num_beams": decoding.num_beams, "max_new_tokens": decoding.max_new_tokens,
             "min_new_tokens": decoding.min_new_tokens, "early_stopping": g.early_stopping,
             "length_penalty": g.length_penalty if decoding.length_penalty is None else decoding.length_penalty,
             "no_repeat_ngram_size": decoding.no_repeat_ngram_size or 0,
@@ -57,7 +57,7 @@ class TransformersEngine:
             out = self.model.generate(input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device),
                                       output_scores=True, return_dict_in_generate=True, **self._kwargs(decoding))
             steps = self.model.compute_transition_scores(out.sequences, out.scores, getattr(out, "beam_indices", None),
-                                                         normalize_logits=decoding.beams == 1)
+                                                         normalize_logits=decoding.num_beams == 1)
         special = set(self.tokenizer.all_special_ids)
         eos = self.generation.eos_token_id
         generated = out.sequences[:, -steps.shape[1]:]
