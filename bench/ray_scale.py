@@ -56,11 +56,11 @@ def main() -> None:
         init_s = time.perf_counter() - start
         for workers in (1, 2):
             briefer = Briefer(options(f"ray{workers}"))
-            executor = RayExecutor(briefer, RaySettings(workers=workers), run_work(), run_report())
+            executor = RayExecutor(briefer, RaySettings(workers=workers))
             briefer.executor = executor
             t0 = time.perf_counter()
             with briefer.folder.locked():
-                briefer._start()
+                briefer.start()
                 executor._start()
                 started = time.perf_counter() - t0
                 report = briefer.run_once([folder])
@@ -74,9 +74,9 @@ def main() -> None:
 
         done = {a.source.path: a for a in (OutputFolder(root / "local").read(p.name[:-5]) for p in (root / "local").glob("*.json"))}
         briefer = Briefer(options("driver"))
-        briefer.executor = lambda todo, report: (done[a.source.path] for a, _ in todo)
+        briefer.executor = lambda jobs, report: (done[job.article.source.path] for job in jobs)
         with briefer.folder.locked():
-            briefer._start()
+            briefer.start()
             report = briefer.run_once([folder])
         driver_s = report.seconds / args.n_articles
 
@@ -87,18 +87,6 @@ def main() -> None:
         print(f"| {name} | {60 * args.n_articles / seconds:.2f} | {startup:.1f} |")
     print(f"ray.init: {init_s:.1f} s; driver time per article (read, hash, write .md/.html/.json, briefing): "
           f"{1000 * driver_s:.0f} ms, so one driver keeps up with {1 / driver_s * 60:.0f} articles/min")
-
-
-def run_work():
-    from translate.pipeline import work
-
-    return work
-
-
-def run_report():
-    from translate.pipeline import BriefReport
-
-    return BriefReport
 
 
 if __name__ == "__main__":

@@ -125,6 +125,7 @@ def test_watch_briefs_what_arrives_and_what_changes(tmp_path, tiny_marian):
 
     class Recorder:
         def message(self, text): events.append(("message", text))
+        def warn(self, text): events.append(("warning", text))
         def start(self, articles, chunks): pass
         def advance(self, chunks=0, articles=0): pass
         def file(self, path, status, detail=""): events.append((status, Path(path).name))

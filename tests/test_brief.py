@@ -44,7 +44,7 @@ def test_brief_seeds_writes_articles_and_briefing(tmp_path, tiny_marian, tiny_ba
     assert links == sorted(links) and len(links) == 5
 
     # A second run changes nothing and loads no model.
-    import translate.pipeline as pipeline
+    import translate.stages as pipeline  # where the models are loaded
 
     monkeypatch.setattr(pipeline, "Translator", None)
     again = run_brief([SEEDS, "-o", out], tiny_marian, tiny_bart)

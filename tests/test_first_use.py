@@ -115,6 +115,9 @@ class Recorder:
     def message(self, text):
         self.events.append(("message", text))
 
+    def warn(self, text):
+        self.events.append(("warning", text))
+
     def start(self, articles, chunks):
         self.events.append(("start", articles, chunks))
 
@@ -210,9 +213,9 @@ def test_extractive_briefs_never_take_a_headline():
 # 8. Choices are enums, checked before any work --------------------------------------------------------------------
 
 def test_bad_choices_are_refused_before_any_work(tmp_path, monkeypatch):
-    import translate.pipeline as pipeline
+    import translate.stages as stages
 
-    monkeypatch.setattr(pipeline, "resolve_all", lambda *a, **k: pytest.fail("started work"))
+    monkeypatch.setattr(stages, "resolve_all", lambda *a, **k: pytest.fail("started work"))
     for option, bad in (("--device", "gpu"), ("--engine", "onnx"), ("--summarizer", "llm"), ("--compute-type", "int4")):
         result = CliRunner().invoke(app, ["brief", str(SEEDS), "-o", str(tmp_path), option, bad])
         assert result.exit_code == 2 and bad in result.output

@@ -13,7 +13,7 @@ from translate import settings
 from translate.cli import app, ray_argv
 from translate.distributed import RayExecutor, RaySettings, _Worker
 from translate.errors import WorkerError
-from translate.pipeline import Briefer, BriefOptions, BriefReport, brief, work
+from translate.pipeline import Briefer, BriefOptions, brief
 from translate.summarizer import SummaryOptions
 from translate.translator import TranslationOptions
 
@@ -109,4 +109,4 @@ def test_cli_ray_flag_and_its_errors(tmp_path, tiny_marian, monkeypatch):
 def test_a_worker_without_the_models_names_its_node(tmp_path, tiny_marian):
     driver = Briefer(options(tmp_path / "out", tiny_marian, tmp_path / "nowhere"))
     with pytest.raises(WorkerError, match="on node .*: .*--sum-model .*nowhere"):
-        _Worker(Briefer, work, BriefReport, driver.options, "stamp", 1)
+        _Worker(driver.options, "stamp", 1)

@@ -23,9 +23,9 @@ from translate.cli import app
 from translate.errors import OutputError
 from translate.inputs import collect_inputs
 from translate.normalize import normalize
-from translate.pipeline import LARGE_CHARS, _groups
 from translate.render import article_markdown, briefing_markdown, md_inline
 from translate.segment import chunk_sentence, split_paragraphs
+from translate.stages import LARGE_CHARS, _groups
 
 GOOD = "عنوان الخبر\nقال المصدر إن العملية مستمرة. وأضاف أنها طويلة."
 LOCK = ".translate-briefing.lock"
@@ -126,6 +126,7 @@ def test_a_very_large_article_does_not_hold_back_the_others(tmp_path, tiny_maria
 
     class Recorder:
         def message(self, text): pass
+        def warn(self, text): pass
         def start(self, articles, chunks): order.append(("start", articles))
         def advance(self, chunks=0, articles=0): pass
         def file(self, path, status, detail=""): order.append((status, Path(path).name))
@@ -244,7 +245,7 @@ def test_an_output_folder_holding_the_inputs_is_refused(tmp_path, tiny_marian, r
 # 8. Unwritable output found before any model loads, every I/O error names its path --------------------
 
 def test_unwritable_output_is_found_before_loading_models(tmp_path, tiny_marian, monkeypatch):
-    import translate.pipeline as pipeline
+    import translate.stages as pipeline  # where the models are loaded
 
     monkeypatch.setattr(pipeline, "Translator", lambda *a, **k: pytest.fail("loaded a model"))
     folder = tmp_path / "in"

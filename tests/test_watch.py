@@ -33,6 +33,9 @@ class Recorder:
     def message(self, text):
         self.events.append(("message", text))
 
+    def warn(self, text):
+        self.events.append(("warning", text))
+
     def start(self, articles, chunks):
         if self.on_start and articles:
             self.on_start()

@@ -1,5 +1,6 @@
-"""Briefs on a Ray cluster: the same per-article work as a local run, on workers that keep both
-models loaded; the driver (pipeline.Briefer) keeps the incremental skip, the writes and briefing.md.
+"""Briefs on a Ray cluster: the same per-article stages (translate/stages.py) as a local run, on
+workers that keep both models loaded; the driver (pipeline.Briefer) keeps the incremental skip, the
+writes and briefing.md.
 
 Optional: `pip install 'translate-briefing[ray]'`. Each worker resolves the models from its own
 node's Hugging Face cache (or the local folders given, which must exist on every node), checks
@@ -13,15 +14,14 @@ import os
 import signal
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from translate import settings
 from translate.article import Article
 from translate.errors import ModelUnavailable, UsageError, WorkerError
-from translate.reader import SourceText
 from translate.render import Failure
+from translate.stages import BriefOptions, Job, SilentReporter, Stages, prepare_run, read_glossary
 
 INSTALL = "pip install 'translate-briefing[ray]'"
 
@@ -41,40 +41,40 @@ class RaySettings:
 
 
 class _Worker:
-    """One Ray actor: both models loaded once, then article after article."""
+    """One Ray actor: both models loaded once, then article after article, through the same stages."""
 
-    def __init__(self, briefer_class, work, report_class, options, stamp: str, threads: int) -> None:
+    def __init__(self, options: BriefOptions, stamp: str, threads: int) -> None:
         self.node = socket.gethostname()
-        self.work, self.report_class = work, report_class
         runtime = replace(options.translation.runtime, threads=threads, parallel=min(2, threads))
         translation = replace(options.translation, runtime=runtime)
         summary = replace(options.summary, runtime=replace(options.summary.runtime, threads=threads, parallel=min(2, threads)))
         self.options = replace(options, translation=translation, summary=summary)
-        self.briefer = briefer_class(self.options)
+        reporter = SilentReporter()
         try:
-            self.briefer.start()
+            run = prepare_run(self.options, reporter, read_glossary(self.options.glossary))
         except ModelUnavailable as exc:
             raise WorkerError(f"{WorkerError.prefix} on node {self.node}: {exc}") from None
-        if self.briefer.signature.stamp() != stamp:
+        if run.signature.stamp() != stamp:
             raise WorkerError(f"{WorkerError.prefix} on node {self.node}: the models differ from the driver's "
-                              f"({self.briefer.signature.stamp()} against {stamp})")
+                              f"({run.signature.stamp()} against {stamp})")
+        self.stages = Stages(run, self.options, reporter)
 
     def pid(self) -> int:
         return os.getpid()
 
-    def brief(self, article: Article, text: SourceText) -> tuple[Article, float, float]:
-        report = self.report_class()
-        done = list(self.work(self.briefer.models, [(article, text)], self.options, self.briefer.glossary,
-                              self.briefer.reporter, time.perf_counter, report))
-        return done[0], report.translate_seconds, report.check_seconds
+    def brief(self, job: Job) -> tuple[Article, float, float]:
+        timings = self.stages.timings
+        before = (timings.translate_seconds, timings.check_seconds)
+        done = list(self.stages.run([job]))
+        return done[0], timings.translate_seconds - before[0], timings.check_seconds - before[1]
 
 
 class RayExecutor:
     """Spreads articles over Ray actors; started on first use, so a run with nothing to do starts nothing."""
 
-    def __init__(self, briefer, settings: RaySettings, work, report_class) -> None:
-        """``work`` and ``report_class``: the pipeline's own, run on the workers (passed in, not imported)."""
-        self.briefer, self.settings, self.work, self.report_class = briefer, settings, work, report_class
+    def __init__(self, briefer, settings: RaySettings) -> None:
+        """``briefer``: the driver's pipeline.Briefer (its options, signature, reporter and ``fail``)."""
+        self.briefer, self.settings = briefer, settings
         self.ray = require_ray()
         self.actors: list = []
 
@@ -99,15 +99,14 @@ class RayExecutor:
         remote = ray.remote(num_cpus=threads, max_restarts=-1, max_task_retries=-1)(_Worker)
         b = self.briefer
         reporter.message(f"starting {workers} Ray worker(s), {threads} thread(s) each; each loads the models once")
-        self.actors = [remote.remote(type(b), self.work, self.report_class, b.options, b.signature.stamp(), threads)
-                       for _ in range(workers)]
+        self.actors = [remote.remote(b.options, b.signature.stamp(), threads) for _ in range(workers)]
         try:
             ray.get([actor.pid.remote() for actor in self.actors])
         except Exception as exc:  # noqa: BLE001 - a worker's own failure comes wrapped by Ray
             reason = _reason(exc)
             raise WorkerError(reason if reason.startswith(WorkerError.prefix) else f"{WorkerError.prefix}: {reason}") from None
 
-    def __call__(self, todo: list[tuple[Article, SourceText]], report) -> Iterator[Article]:
+    def __call__(self, todo: list[Job], report) -> Iterator[Article]:
         self._start()
         ray = self.ray
         pending = {}
@@ -116,8 +115,8 @@ class RayExecutor:
         while queue or pending:
             while queue and free:
                 actor = free.pop()
-                article, text = queue.pop(0)
-                pending[actor.brief.remote(article, text)] = (actor, article)
+                job = queue.pop(0)
+                pending[actor.brief.remote(job)] = (actor, job.article)
             ready, _ = ray.wait(list(pending), num_returns=1)
             actor, article = pending.pop(ready[0])
             free.append(actor)

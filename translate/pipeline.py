@@ -18,51 +18,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
 
-from translate import settings
 from translate.article import Article, Source
-from translate.cache import ChunkCache
-from translate.chars import visible
-from translate.checks import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
-from translate.checks.encoder import MeaningEncoder, encoder
 from translate.distributed import RayExecutor, RaySettings
-from translate.errors import InputError, NoArticles, UsageError
-from translate.glossary import load_glossary
-from translate.hub import ModelSource, resolve_all
+from translate.errors import InputError, NoArticles
 from translate.inputs import Collected, collect_inputs
-from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.output import OutputFolder
-from translate.reader import ReadLimits, SourceText, read_source
+from translate.reader import SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
-from translate.summarizer import (
-    AbstractiveSummarizer,
-    ExtractiveSummarizer,
-    Summarizer,
-    SummarizerKind,
-    SummaryOptions,
-    describe_abstractive,
-)
-from translate.translator import TranslationOptions, Translator, describe
+from translate.stages import BriefOptions, Job, Reporter, Run, SilentReporter, Stages, prepare_run, read_glossary
 
-GROUP_CHUNKS = 64  # chunks in flight before their articles are summarized and written
-LARGE_CHARS = 100_000  # an article longer than this is segmented when its turn comes, alone, after the others
-
-
-@dataclass(frozen=True)
-class BriefOptions:
-    out_dir: Path = Path("outputs")
-    force: bool = False
-    mt_model: str | None = None
-    sum_model: str | None = None
-    translation: TranslationOptions = field(default_factory=TranslationOptions)
-    summary: SummaryOptions = field(default_factory=SummaryOptions)
-    group_articles: int = 4  # at most this many articles share a group (speed only: batches never mix articles)
-    glossary: Path | None = None  # Arabic term -> required English rendering (TSV or TOML)
-    cache: bool = True  # translated chunks kept in the tool's cache (SQLite) and reused
-    min_score: float = DEFAULT_MIN_SCORE  # low_confidence below this mean token log-probability
-    limits: ReadLimits = field(default_factory=ReadLimits)  # how large one input may be
+__all__ = ["BriefOptions", "BriefReport", "Briefer", "Job", "Reporter", "brief", "watch"]
 
 
 @dataclass
@@ -84,148 +51,6 @@ class BriefReport:
         return 1 if self.failed else 0
 
 
-class Reporter(Protocol):
-    def message(self, text: str) -> None: ...
-    def start(self, articles: int, chunks: int) -> None: ...
-    def advance(self, chunks: int = 0, articles: int = 0) -> None: ...
-    def file(self, path: str, status: str, detail: str = "") -> None: ...
-
-
-class SilentReporter:
-    def message(self, text: str) -> None: ...
-    def start(self, articles: int, chunks: int) -> None: ...
-    def advance(self, chunks: int = 0, articles: int = 0) -> None: ...
-    def file(self, path: str, status: str, detail: str = "") -> None: ...
-
-
-def unverified_warning(source: ModelSource) -> str:
-    return (f"models.lock records no file hashes for {source.repo}, so its files were not checked; "
-            f"run `{settings.command('models lock')}` on a machine that reaches the Hub to record them.")
-
-
-class _Models:
-    """The two models, each loaded on first use and once per run."""
-
-    def __init__(self, sources: dict[str, ModelSource], options: BriefOptions, reporter: Reporter) -> None:
-        self.sources, self.options, self.reporter = sources, options, reporter
-        self._translator: Translator | None = None
-        self._summarizer: Summarizer | None = None
-        self.load_seconds = 0.0
-
-    def _warn(self, text: str) -> None:
-        self.reporter.message("warning: " + text)
-
-    def _converting(self, folder: Path, problem: str | None = None) -> None:
-        if problem is None:
-            self.reporter.message(f"converting {folder} to CTranslate2 (once; cached for later runs)")
-        else:
-            self._warn(f"converting {folder} to CTranslate2 for this run only: the conversion cache {problem}")
-
-    def meaning(self) -> MeaningEncoder:
-        """The meaning check's encoder (shipped with its package), loaded once, threads as translation's."""
-        start = time.perf_counter()
-        loaded = encoder()
-        loaded.set_threads(self.options.translation.runtime.threads)
-        self.load_seconds += time.perf_counter() - start
-        return loaded
-
-    def translator(self) -> Translator:
-        if self._translator is None:
-            start = time.perf_counter()
-            self.reporter.message(f"loading the translation model from {self.sources[TRANSLATION].path}")
-            self._translator = Translator(self.sources[TRANSLATION], self.options.translation, on_convert=self._converting)
-            if self.options.cache:
-                self._translator.cache = ChunkCache(self._translator.cache_identity(), warn=self._warn)
-            self.load_seconds += time.perf_counter() - start
-        return self._translator
-
-    def summarizer(self) -> Summarizer:
-        if self._summarizer is None:
-            start = time.perf_counter()
-            if SUMMARIZATION not in self.sources:
-                self._summarizer = ExtractiveSummarizer(self.options.summary.sentences)
-            else:
-                self.reporter.message(f"loading the summarization model from {self.sources[SUMMARIZATION].path}")
-                self._summarizer = AbstractiveSummarizer(self.sources[SUMMARIZATION], self.options.summary,
-                                                         on_convert=self._converting)
-            self.load_seconds += time.perf_counter() - start
-        return self._summarizer
-
-
-def run_signature(sources: dict[str, ModelSource], options: BriefOptions, glossary: dict[str, str] | None) -> RunSignature:
-    if SUMMARIZATION in sources:
-        summary = describe_abstractive(sources[SUMMARIZATION], options.summary)
-    else:
-        summary = ExtractiveSummarizer(options.summary.sentences).provenance()
-    checks = {"min_score": options.min_score, "glossary_sha256": glossary_digest(glossary), **checker_identity()}
-    return RunSignature(describe(sources[TRANSLATION], options.translation), summary, checks)
-
-
-def read_glossary(path: Path | None) -> dict[str, str] | None:
-    if path is None:
-        return None
-    try:
-        return load_glossary(path)
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"--glossary {path}: {getattr(exc, 'strerror', None) or exc}") from None
-
-
-def _groups(sizes: list[int], chunk_counts: dict[int, int], max_articles: int) -> list[list[int]]:
-    """Indices in groups: ordinary articles in input order first (by chunks), then each very large one
-    (over LARGE_CHARS characters) alone, smallest first."""
-    small = [i for i in range(len(sizes)) if sizes[i] <= LARGE_CHARS]
-    large = sorted((i for i in range(len(sizes)) if sizes[i] > LARGE_CHARS), key=lambda i: sizes[i])
-    groups: list[list[int]] = []
-    for i in small:
-        if groups and len(groups[-1]) < max_articles and sum(chunk_counts[j] for j in groups[-1]) < GROUP_CHUNKS:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return groups + [[i] for i in large]
-
-
-def work(models: _Models, todo: list[tuple[Article, SourceText]], options: BriefOptions, glossary: dict[str, str] | None,
-         reporter: Reporter, clock: Callable[[], float], report: BriefReport) -> Iterator[Article]:
-    """Segment, translate, brief and check articles; yield each as soon as it is complete.
-
-    The one path every article takes, in a local run and on a Ray worker alike.
-    """
-    translator, summarizer = models.translator(), models.summarizer()
-    models.meaning()
-    sizes = [len(text.text) for _, text in todo]
-
-    def prepare(i: int) -> int:
-        article, text = todo[i]
-        article.paragraphs = translator.prepare(text.text, text.blocks)
-        return sum(len(s.chunks) for p in article.paragraphs for s in p.sentences)
-
-    counts = {i: prepare(i) for i in range(len(todo)) if sizes[i] <= LARGE_CHARS}
-    reporter.start(len(todo), sum(counts.values()))
-    for group in _groups(sizes, counts, options.group_articles):
-        for i in group:
-            if i not in counts:  # a very large article: segmented now, its pieces added to the progress total
-                counts[i] = prepare(i)
-                reporter.start(0, counts[i])
-        members = [todo[i][0] for i in group]
-        t0 = clock()
-        for _ in translator.translate_articles([a.paragraphs for a in members], progress=lambda n: reporter.advance(chunks=n)):
-            pass
-        t1 = clock()
-        report.translate_seconds += t1 - t0
-        for k, brief_ in summarizer.summarize_many([a.body() for a in members]):
-            article = members[k]
-            article.brief = brief_
-            t_check = clock()
-            check_article(article, glossary, options.min_score)
-            report.check_seconds += clock() - t_check
-            article.set_title(visible(Path(article.source.path).name))
-            article.set_flags()
-            article.provenance["timings"] = {"translate_s": round((t1 - t0) / len(members), 3),
-                                             "brief_done_s": round(clock() - t1, 3),
-                                             "note": "translation time shared by the articles of its group"}
-            yield article
-
-
 class Briefer:
     """One output folder and its models, for one pass (`brief`) or many (`watch`)."""
 
@@ -234,32 +59,31 @@ class Briefer:
         self.options, self.reporter, self.clock = options, reporter or SilentReporter(), clock
         self.glossary = read_glossary(options.glossary)
         self.folder = OutputFolder(options.out_dir)
-        self.lock = load_lock()
-        self.needs = {TRANSLATION: options.mt_model}
-        if SummarizerKind(options.summary.summarizer) is SummarizerKind.abstractive:
-            self.needs[SUMMARIZATION] = options.sum_model
-        self.models: _Models | None = None
-        self.signature: RunSignature | None = None
-        self.warnings: list[str] = []
+        self.run: Run | None = None
+        self.stages: Stages | None = None
         self.reported_failures: dict[tuple[str, str], tuple[int, int] | None] = {}  # (status, path) -> its state when said
-        self.executor: Callable[[list[tuple[Article, SourceText]], BriefReport], Iterator[Article]] = self.local
+        self.executor: Callable[[list[Job], BriefReport], Iterator[Article]] = self.local
 
-    def local(self, todo: list[tuple[Article, SourceText]], report: BriefReport) -> Iterator[Article]:
-        assert self.models is not None
-        yield from work(self.models, todo, self.options, self.glossary, self.reporter, self.clock, report)
+    @property
+    def signature(self) -> RunSignature | None:
+        return self.run.signature if self.run else None
+
+    def local(self, jobs: list[Job], report: BriefReport) -> Iterator[Article]:
+        """The stages on this machine; their time added to the report."""
+        assert self.stages is not None
+        before = (self.stages.timings.translate_seconds, self.stages.timings.check_seconds)
+        try:
+            yield from self.stages.run(jobs)
+        finally:
+            report.translate_seconds += self.stages.timings.translate_seconds - before[0]
+            report.check_seconds += self.stages.timings.check_seconds - before[1]
 
     def start(self) -> None:
         """Every model found (all missing ones named at once), the signature built: once, before the
         output folder is touched (a run that cannot work creates nothing there)."""
-        if self.models is not None:
-            return
-        sources = resolve_all(self.needs, self.lock, brief=True)
-        for source in sources.values():
-            if source.unverified:
-                self.warnings.append(unverified_warning(source))
-                self.reporter.message("warning: " + self.warnings[-1])
-        self.signature = run_signature(sources, self.options, self.glossary)
-        self.models = _Models(sources, self.options, self.reporter)
+        if self.run is None:
+            self.run = prepare_run(self.options, self.reporter, self.glossary)
+            self.stages = Stages(self.run, self.options, self.reporter, self.clock)
 
     def _say_once(self, report_list: list[Failure], failure: Failure, status: str) -> None:
         """Listed in every briefing; said once per state of the file (watch retries it only when it changes)."""
@@ -300,12 +124,12 @@ class Briefer:
         for entry in collected.left_out:
             self.leave_out(report, entry)
         self.start()
-        assert self.models is not None and self.signature is not None
-        models, signature = self.models, self.signature
-        report.warnings, report.signature = list(self.warnings), signature
+        assert self.run is not None
+        models, signature = self.run.models, self.run.signature
+        report.warnings, report.signature = list(self.run.warnings), signature
 
         finished: list[Article] = []
-        todo: list[tuple[Article, SourceText]] = []
+        todo: list[Job] = []
         for item in collected.files:
             try:
                 text = self.read(item.path)
@@ -322,7 +146,7 @@ class Briefer:
                 continue
             article = Article(Source(str(item.path), text.sha256, text.encoding, text.format), item.output, cache_key=key,
                               provenance=signature.provenance(), date=text.date, notes=list(text.notes))
-            todo.append((article, text))
+            todo.append(Job(article, text))
 
         if todo:
             for article in self.executor(todo, report):
@@ -359,7 +183,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
         raise NoArticles(collected.no_articles_message(paths))
     briefer.start()
     if ray is not None:
-        briefer.executor = RayExecutor(briefer, ray, work, BriefReport)
+        briefer.executor = RayExecutor(briefer, ray)
     with briefer.folder.locked(on_wait=briefer.reporter.message):
         return briefer.run_once(paths, collected=collected)
 
@@ -408,8 +232,7 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
     _found(paths, options)
     briefer.start()
     wake = threading.Event()
-    warn = lambda text: briefer.reporter.message("warning: " + text)  # noqa: E731
-    watcher = threading.Thread(target=_events, args=(paths, options.out_dir, wake, stop, force_polling, warn),
+    watcher = threading.Thread(target=_events, args=(paths, options.out_dir, wake, stop, force_polling, briefer.reporter.warn),
                                name="translate-watch", daemon=True)
     watcher.start()  # before the first pass, so that nothing arriving during it goes unseen
     total = BriefReport()

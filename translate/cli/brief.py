@@ -64,10 +64,10 @@ class ProgressReporter:
         self.log = ProgressLog("sentence pieces", also=lambda: f"{self.articles_done} of {self.articles_total} articles")
 
     def message(self, text: str) -> None:
-        if text.startswith("warning: "):
-            say(text.removeprefix("warning: "), "warning", "yellow")
-        else:
-            say(text)
+        say(text)
+
+    def warn(self, text: str) -> None:
+        say(text, "warning", "yellow")
 
     def start(self, articles: int, chunks: int) -> None:
         """A new pass, or (called again) more work for the same bars: their totals grow."""

@@ -21,9 +21,9 @@ from translate.cli._common import (
     write_stdout,
 )
 from translate.normalize import normalize
-from translate.pipeline import read_glossary
 from translate.render import clean, reasons, to_check
 from translate.segment import split_paragraphs
+from translate.stages import read_glossary
 from translate.translator import TranslationOptions, Translator
 
 InputText = Annotated[str | None, typer.Argument(help="Arabic text, or '-' for standard input.", show_default=False)]
