@@ -137,3 +137,23 @@ def test_models_verify_checks_cache_blob_hashes_when_the_lock_records_none(hf_ca
     (snapshot / "pytorch_model.bin").resolve().write_bytes(b"\x00weightz" * 100)
     tampered = runner.invoke(app, ["models", "verify"])
     assert tampered.exit_code == 1 and "HASH MISMATCH" in tampered.output and "pytorch_model.bin" in tampered.output
+
+
+def test_an_unreachable_hub_is_asked_again_later(monkeypatch):
+    calls = []
+    monkeypatch.setattr(hub, "_probe", lambda url, timeout: calls.append(url) or False)
+    monkeypatch.setattr(hub, "_probes", {})
+    clock = [1000.0]
+    monkeypatch.setattr(hub.time, "monotonic", lambda: clock[0])
+    assert not hub._reachable("http://127.0.0.1:9", 1.0) and not hub._reachable("http://127.0.0.1:9", 1.0)
+    assert len(calls) == 1  # remembered for a while
+    clock[0] += hub.REACH_MEMORY_S + 1
+    assert not hub._reachable("http://127.0.0.1:9", 1.0)
+    assert len(calls) == 2  # then asked again: a watched folder gets the Hub back when it returns
+
+
+def test_the_cache_is_read_through_huggingface_hub(hf_cache):
+    snapshot = cache_model(hf_cache, REPO, REVISION, FILES)
+    assert hub.cached_snapshot(REPO, REVISION) == snapshot
+    assert hub.cached_snapshot(REPO, REVISION[:7]) == snapshot and hub.cached_snapshot(REPO, "main") == snapshot
+    assert hub.cached_snapshot(REPO, "0000000") is None and hub.cached_snapshot("someone/else", REVISION) is None

@@ -1,8 +1,10 @@
 """Where model files come from: a local folder, or the Hugging Face cache at the pinned revision.
 
-Downloads and cache layout are huggingface_hub's; this module decides which revision and files,
-checks hashes against models.lock, and turns every failure into one clear paragraph that names
-every missing model at once.
+Downloads, the cache's layout and reading it are huggingface_hub's (``snapshot_download``,
+``scan_cache_dir``); this module decides which revision and files, checks hashes, and turns every
+failure into one clear paragraph that names every missing model at once. Hand-written, because the
+library has no such thing: matching a short commit against the cache, and a bounded probe of the
+Hub's reachability (remembered for a minute, so a watched folder tries again later).
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -84,8 +86,21 @@ def endpoint() -> str:
     return settings.get(settings.HF_ENDPOINT) or "https://huggingface.co"
 
 
-@lru_cache(maxsize=4)
+REACH_MEMORY_S = 60.0  # a probe's answer is reused this long (a watched folder asks again later)
+_probes: dict[tuple[str, float], tuple[float, bool]] = {}
+
+
 def _reachable(url: str, timeout: float) -> bool:
+    """Whether the Hub answers, asked at most once a minute (huggingface_hub has no offline probe of its own)."""
+    now = time.monotonic()
+    known = _probes.get((url, timeout))
+    if known is not None and now - known[0] < REACH_MEMORY_S:
+        return known[1]
+    _probes[(url, timeout)] = (now, answer := _probe(url, timeout))
+    return answer
+
+
+def _probe(url: str, timeout: float) -> bool:
     parsed = urlparse(url)
     host, port = parsed.hostname or "", parsed.port or (443 if parsed.scheme == "https" else 80)
     answer: list[bool] = []
@@ -112,29 +127,32 @@ def require_hub() -> None:
                         f"within {REACH_TIMEOUT_S:.0f} s")
 
 
-def _repo_folder(repo: str) -> Path:
-    return cache_dir() / ("models--" + repo.replace("/", "--"))
+def _cached_revision(repo: str, revision: str):
+    """The one cached revision of ``repo`` that ``revision`` names (a commit, a ref such as main, or a short
+    commit), read through huggingface_hub's own cache scan; None if none or several. Short commits are
+    matched by prefix here: the library resolves full commits and refs only."""
+    try:
+        info = huggingface_hub.scan_cache_dir(cache_dir())
+    except (huggingface_hub.CacheNotFound, OSError):
+        return None
+    found = [rev for cached in info.repos if cached.repo_id == repo and cached.repo_type == "model"
+             for rev in cached.revisions if rev.commit_hash.startswith(revision) or revision in rev.refs]
+    return found[0] if len(found) == 1 else None
 
 
 def cached_snapshot(repo: str, revision: str) -> Path | None:
-    """The cached snapshot folder for a full or short commit, if there is exactly one."""
-    snapshots = _repo_folder(repo) / "snapshots"
-    if not snapshots.is_dir():
-        return None
-    found = [p for p in snapshots.iterdir() if p.is_dir() and p.name.startswith(revision)]
-    return found[0] if len(found) == 1 else None
+    """The cached snapshot folder of a commit, a short commit or a ref, if there is exactly one."""
+    cached = _cached_revision(repo, revision)
+    return Path(cached.snapshot_path) if cached is not None else None
 
 
 def full_revision(pin: ModelPin) -> str:
     """The pin's full commit: as written, from the cache (refs, short hashes), or from the Hub."""
     if pin.revision_is_full:
         return pin.revision
-    ref = _repo_folder(pin.repo) / "refs" / pin.revision
-    if ref.is_file():
-        return ref.read_text().strip()
+    if (cached := _cached_revision(pin.repo, pin.revision)) is not None:
+        return cached.commit_hash
     is_short_hash = all(c in "0123456789abcdef" for c in pin.revision)
-    if is_short_hash and (snapshot := cached_snapshot(pin.repo, pin.revision)):
-        return snapshot.name
     require_hub()
     if not is_short_hash:
         return HfApi().model_info(pin.repo, revision=pin.revision).sha
