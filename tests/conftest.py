@@ -27,6 +27,37 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.models)
 
 
+def brief_cli(args, tiny_marian=None, *extra, env=None):
+    """`translate brief ARGS --summarizer extractive` in-process, with the tiny translation model."""
+    from typer.testing import CliRunner
+
+    from translate import settings
+    from translate.cli import app
+
+    env = dict(env or {})
+    if tiny_marian is not None:
+        env[settings.MT_MODEL] = str(tiny_marian)
+    return CliRunner(env=env).invoke(app, ["brief", *map(str, args), "--summarizer", "extractive", *extra])
+
+
+def record(out: Path, name: str) -> dict:
+    """An article's JSON record in an output folder."""
+    import json
+
+    return json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def wait_for(condition, timeout=90) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def ntrex_documents(side: str = "newstest2019-src.eng.txt") -> list[list[str]]:
     """The 123 NTREX-128 articles as lists of lines (English originals by default, or the Arabic side)."""
     folder = SHARED / "data" / "ar-en" / "ntrex128"

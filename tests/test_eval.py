@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ENGLISH, ROOT, seed_lines
-from tests.test_first_use import install_in_cache
+from tests.test_first_run import install_in_cache
 from translate import settings
 from translate.cli import app
 from translate.engines import EngineOptions

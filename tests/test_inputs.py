@@ -4,19 +4,13 @@ import os
 
 from typer.testing import CliRunner
 
-from tests.conftest import SEEDS
-from translate import settings
+from tests.conftest import SEEDS, brief_cli
 from translate.cli import app
 from translate.inputs import collect_inputs
 
 GOOD = (SEEDS / "003_bb3abbb9473afff3.txt").read_bytes()
 
 
-def brief_cli(args, tiny_marian=None, *extra, env=None):
-    env = dict(env or {})
-    if tiny_marian is not None:
-        env[settings.MT_MODEL] = str(tiny_marian)
-    return CliRunner(env=env).invoke(app, ["brief", *map(str, args), "--summarizer", "extractive", *extra])
 
 
 def test_an_empty_folder_is_an_error_of_its_own_and_creates_nothing(tmp_path):

@@ -9,11 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tests.conftest import ROOT, SEEDS
-from translate import settings
-from translate.cli import app
+from tests.conftest import ROOT, SEEDS, brief_cli
 from translate.errors import InputError
 from translate.formats import parse_markdown
 from translate.reader import MB, ReadLimits, read_source, repair_mojibake, source_from_bytes
@@ -23,9 +20,6 @@ PAGE = DATA / "news_page.html"  # UTF-8 bytes that declare <meta charset="window
 GOOD = (SEEDS / "003_bb3abbb9473afff3.txt").read_bytes()
 
 
-def brief_cli(args, tiny_marian, *extra):
-    env = {settings.MT_MODEL: str(tiny_marian)}
-    return CliRunner(env=env).invoke(app, ["brief", *map(str, args), "--summarizer", "extractive", *extra])
 
 
 def peak_rss_mb(code: str) -> tuple[float, str]:

@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from tests.conftest import ROOT, seed_copies
+from tests.conftest import ROOT, brief_cli, seed_copies
 from translate.article import Article, Brief, Paragraph, Sentence, Source
 from translate.atomic import remove_stale_temp_files, write_text_atomic
-from translate.cli import app
 from translate.errors import OutputError
 from translate.inputs import collect_inputs
 from translate.normalize import normalize
@@ -31,9 +29,6 @@ GOOD = "عنوان الخبر\nقال المصدر إن العملية مستم�
 LOCK = ".translate-briefing.lock"
 
 
-def brief_cli(args, tiny_marian, *extra):
-    env = {"TRANSLATE_MT_MODEL": str(tiny_marian)}
-    return CliRunner(env=env).invoke(app, ["brief", *map(str, args), "--beams", "1", "--summarizer", "extractive", *extra])
 
 
 def brief_command(folder, out, tiny_marian, *extra):

@@ -8,22 +8,13 @@ import threading
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, wait_for
 from translate import settings
 from translate.pipeline import BriefOptions, watch
 from translate.summarizer import SummaryOptions
 from translate.translator import TranslationOptions
 
 SEED_TEXTS = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
-
-
-def wait_for(condition, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 class Recorder:

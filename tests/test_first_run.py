@@ -1,6 +1,6 @@
-"""What a new user hits first, and one record per article (issue 11)."""
+"""A user's first run: models.lock found and used, models named when missing, choices checked, titles,
+progress, and the pinned models loaded from a Hugging Face cache."""
 
-import ast
 import json
 import os
 import shutil
@@ -275,52 +275,3 @@ def test_both_engines_brief_alike_from_config_json_settings(pinned_cache):
             assert summarizer.engine.prefix == ["<s>"]
         briefs[engine] = sorted((i, b.text) for i, b in summarizer.summarize_many(documents))
     assert briefs["transformers"] == briefs["ctranslate2"]
-
-
-# Structure: no import cycle, every environment variable in one module ---------------------------------------------
-
-def _imports(path: Path, modules: set[str]) -> set[str]:
-    """Every import in the file, at any depth; ``from pkg import submodule`` counts as the submodule."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                name = f"{node.module}.{alias.name}"
-                found.add(name if name in modules else node.module)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("translate"))
-    return found
-
-
-def test_no_import_cycle_in_the_package():
-    package = ROOT / "translate"
-    modules = {}
-    for path in package.rglob("*.py"):
-        parts = path.relative_to(ROOT).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        modules[name] = path
-    graph = {name: {m for m in _imports(path, set(modules)) if m in modules and m != name} for name, path in modules.items()}
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = 1
-        for nxt in graph[node]:
-            if state.get(nxt) == 1:
-                pytest.fail("import cycle: " + " -> ".join(trail[trail.index(nxt):] + [nxt]))
-            if nxt not in state:
-                visit(nxt, trail + [nxt])
-        state[node] = 2
-
-    for name in sorted(graph):
-        if name not in state:
-            visit(name, [name])
-
-
-def test_environment_variables_are_read_in_one_place_and_documented():
-    readme = (ROOT / "docs" / "models.md").read_text(encoding="utf-8")  # the table of environment variables
-    for path in (ROOT / "translate").rglob("*.py"):
-        if path.name != "settings.py":
-            source = path.read_text(encoding="utf-8")
-            assert "os.environ.get(" not in source and "getenv(" not in source, path
-    for name in settings.ALL:
-        assert f"`{name}`" in readme, name

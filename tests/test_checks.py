@@ -1,4 +1,4 @@
-"""Trust: every sentence checked, numbers and names verified, nothing silently cut (issue 12)."""
+"""The checks: every sentence checked, numbers and names verified, the meaning check, retries, what the reader sees."""
 
 import json
 

@@ -1,0 +1,86 @@
+"""Web pages (trafilatura), Word (python-docx) and Markdown (markdown-it-py) read into blocks; page encodings."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import brief_cli, record
+from translate.reader import read_source
+
+DATA = Path(__file__).parent / "data"
+PAGE = DATA / "news_page.html"
+NOT_ARTICLE = ["نستخدم ملفات", "الرئيسية", "شارك على", "أخبار ذات صلة", "السراج يزور", "نتمنى أن يعم", "أضف تعليقك",
+               "احجز رحلتك", "الأكثر قراءة", "جميع الحقوق"]
+
+
+
+# Inputs ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
+def test_a_news_page_gives_its_article_only(tmp_path, encoding):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.read_text(encoding="utf-8").replace("windows-1256", encoding).encode(encoding))
+    source = read_source(page)
+    assert source.encoding == encoding and source.format == "html" and source.date == "2019-03-14"
+    texts = [b.text for b in source.blocks]
+    assert [b.heading for b in source.blocks] == [True, False, False, True, False, False]
+    assert texts[0] == "حفتر يلتقي المبعوث الأممي في بنغازي" and texts[3] == "مؤتمر وطني جامع"
+    assert "12 شخصا" in texts[2] and "75 في المئة" in texts[5]
+    for noise in NOT_ARTICLE:
+        assert all(noise not in text for text in texts), noise
+
+
+def test_page_encodings_come_from_the_document_with_clear_errors(tmp_path, tiny_marian):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lies.html").write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>' + "قال".encode("cp1256") * 40
+                                       + b"</p></body></html>")
+    (folder / "unknown.htm").write_bytes(b'<html><head><meta charset="klingon-9"></head><body><p>x</p></body></html>')
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "menu-only.html").write_bytes('<html><body><nav><a href="/">الرئيسية</a></nav></body></html>'.encode())
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "good.html").write_bytes(PAGE.read_text(encoding="utf-8").encode("cp1256"))
+    result = brief_cli([folder, "-o", tmp_path / "out"], tiny_marian)
+    assert result.exit_code == 1 and "2 done, 0 skipped (unchanged), 4 failed" in result.output
+    output = " ".join(result.output.split())
+    lies = record(tmp_path / "out", "lies.html")  # the reading that gives Arabic, with both encodings named
+    assert lies["source"]["encoding"] == "cp1256"
+    assert [f["detail"] for f in lies["flags"] if f["kind"] == "encoding"] == [
+        "the page declares utf-8, but its bytes are not utf-8; read as cp1256"]
+    assert "unknown encoding (klingon-9)" in output and "not a readable Word (.docx) file" in output
+    assert "empty.html (the file is empty)" in output
+    data = record(tmp_path / "out", "good.html")
+    assert data["date"] == "2019-03-14" and data["source"]["format"] == "html"
+    assert data["paragraphs"][0]["heading"] and data["title_from"] == "heading"
+
+
+def test_word_files_keep_their_headings(tmp_path, tiny_marian):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("أزمة ليبيا", level=0)
+    document.add_paragraph("قال المصدر إن العملية مستمرة. وأضاف أنها طويلة.")
+    document.add_heading("ردود الفعل", level=2)
+    document.add_paragraph("ورحبت البعثة الأممية بالاتفاق في بيان صدر أمس.")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document.save(folder / "report.docx")
+    source = read_source(folder / "report.docx")
+    assert [(b.text, b.heading) for b in source.blocks] == [
+        ("أزمة ليبيا", True), ("قال المصدر إن العملية مستمرة. وأضاف أنها طويلة.", False), ("ردود الفعل", True),
+        ("ورحبت البعثة الأممية بالاتفاق في بيان صدر أمس.", False)]
+    assert brief_cli([folder, "-o", tmp_path / "out"], tiny_marian).exit_code == 0
+    data = record(tmp_path / "out", "report.docx")
+    assert [p["heading"] for p in data["paragraphs"]] == [True, False, True, False]
+    assert [len(p["sentences"]) for p in data["paragraphs"]] == [1, 2, 1, 1]
+
+
+def test_markdown_markup_never_reaches_the_model(tmp_path):
+    page = tmp_path / "note.md"
+    page.write_text("# أزمة **ليبيا**\n\nقال *المصدر* إن [العملية](https://example.com/x) مستمرة `اليوم`.\n\n"
+                    "- بند أول\n- بند ثان\n\n![صورة](a.png)\n\n> اقتباس من البيان\n", encoding="utf-8")
+    source = read_source(page)
+    assert [(b.text, b.heading) for b in source.blocks] == [
+        ("أزمة ليبيا", True), ("قال المصدر إن العملية مستمرة اليوم.", False), ("بند أول", False), ("بند ثان", False),
+        ("اقتباس من البيان", False)]
+    assert not any(mark in source.text for mark in ("*", "[", "](", "http", "#", "`", "!"))
