@@ -6,8 +6,9 @@
 
 Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
-any check). Corruptions: a number dropped, a number changed, a span repeated, Arabic left in, the
-sentence cut short (its last 40% of words dropped), an unrelated sentence (another line's English).
+any check; 90% for a date). Corruptions: a number dropped, a number changed, a span repeated,
+Arabic left in, the sentence cut short (its last 40% of words dropped), a month, weekday or
+relative day swapped for another of its kind, an unrelated sentence (another line's English).
 The corruptions find numbers with their own pattern, not the checker's.
 """
 
@@ -31,6 +32,21 @@ from translate.checks.meaning import meaning_similarities  # noqa: E402
 from translate.flags import FlagKind  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # the corruptions' own idea of a number, not the checker's
+# The corruptions' own lists of date words (not the checker's CLDR tables): one is swapped for another of its kind.
+DATE_KINDS = ["January February March April May June July August September October November December".split(),
+              "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), ["yesterday", "tomorrow"]]
+# A scale or unit after digits, swapped for another (digits kept): the script's own lists.
+UNIT_SWAPS = {"thousand": ["million", "billion"], "million": ["billion", "thousand"], "billion": ["million", "trillion"],
+              "percent": ["points"], "per cent": ["points"], "days": ["weeks", "months"], "weeks": ["months", "days"],
+              "months": ["years", "weeks"], "years": ["months", "decades"], "hours": ["days", "minutes"],
+              "minutes": ["hours", "seconds"], "km": ["miles"], "kilometres": ["miles"], "kilometers": ["miles"],
+              "miles": ["kilometres"], "tonnes": ["kilograms"], "tons": ["kilograms"]}
+UNIT_WORD = re.compile(r"(?<=\d )(" + "|".join(sorted(UNIT_SWAPS, key=len, reverse=True)) + r")\b")
+DATE_WORD = re.compile(r"\b(" + "|".join(w for kind in DATE_KINDS for w in kind) + r")\b")
+
+
+# A corruption that a new check was built for, and that check: what it catches alone is shown too.
+OWN_CHECK = {"date changed": FlagKind.date, "scale or unit changed": FlagKind.quantity}
 
 
 def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict[str, str]:
@@ -53,6 +69,15 @@ def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict
             j = rng.randrange(0, len(words))
             out["Arabic left in"] = " ".join(words[:j] + [rng.choice(arabic)] + words[j:])
         out["cut short"] = " ".join(words[: max(1, int(len(words) * 0.6))])
+    units = list(UNIT_WORD.finditer(en))
+    if units:
+        m = rng.choice(units)
+        out["scale or unit changed"] = en[:m.start()] + rng.choice(UNIT_SWAPS[m.group(0)]) + en[m.end():]
+    dates = list(DATE_WORD.finditer(en))
+    if dates:
+        m = rng.choice(dates)
+        kind = next(k for k in DATE_KINDS if m.group(0) in k)
+        out["date changed"] = en[:m.start()] + rng.choice([w for w in kind if w != m.group(0)]) + en[m.end():]
     out["unrelated sentence"] = rng.choice(others)
     return out
 
@@ -137,6 +162,8 @@ def main() -> None:
     totals = [0, 0]
     detected: Counter = Counter()
     tried: Counter = Counter()
+    own_detected: Counter = Counter()
+    own_tried: Counter = Counter()
     for name, pairs in sets.items():
         others = [e for _, e in pairs]
         clean_flags = check_pairs(pairs)
@@ -148,6 +175,9 @@ def main() -> None:
         for (kind, _, _), flags in zip(corrupted, check_pairs([(ar, changed) for _, ar, changed in corrupted])):
             tried[kind] += 1
             detected[kind] += bool(flags)
+            if kind in OWN_CHECK:
+                own_tried[kind] += 1
+                own_detected[kind] += any(f.kind == OWN_CHECK[kind] for f in flags)
         totals[0] += len(pairs)
         totals[1] += flagged
         print(f"| {name} | {len(pairs)} | {100 * flagged / len(pairs):.2f}% |")
@@ -159,6 +189,11 @@ def main() -> None:
     print("|---|---|---|")
     for kind in tried:
         print(f"| {kind} | {tried[kind]} | {100 * detected[kind] / tried[kind]:.1f}% |")
+    print()
+    print("| corruption | pairs | caught by its own check |")
+    print("|---|---|---|")
+    for kind in own_tried:
+        print(f"| {kind} | {own_tried[kind]} | {100 * own_detected[kind] / own_tried[kind]:.1f}% |")
 
 
 if __name__ == "__main__":

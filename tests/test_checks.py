@@ -8,9 +8,11 @@ from typer.testing import CliRunner
 from tests.conftest import ENGLISH, ROOT, SEEDS, seed_lines
 from translate import settings
 from translate.checks import check_article, check_brief, check_pair, check_pairs
+from translate.checks.dates import check_dates
 from translate.checks.glossary import apply_glossary
 from translate.checks.meaning import check_meaning, meaning_similarities
 from translate.checks.numbers import check_numbers
+from translate.checks.quantities import check_quantities
 from translate.checks.surface import check_length, check_repetition, check_unfinished, check_untranslated
 from translate.cli import app
 from translate.engines import EngineOptions
@@ -291,5 +293,67 @@ def test_the_checks_identity_covers_every_module_found_by_walking_the_package(tm
     moved.rename(package / "checks" / "surface_checks.py")
     renamed = sources_digest(checker_sources(package))
     assert len({before, added, renamed}) == 3
-    assert [type(c).__name__ for c in checks()][:3] == ["Numbers", "Untranslated", "Repetition"]
+    names = [type(c).__name__ for c in checks()]
+    assert names[0] == "Numbers" and {"Dates", "Quantities", "Untranslated", "Repetition", "Meaning"} <= set(names)
+    assert [c.order for c in checks()] == sorted(c.order for c in checks())
     assert all(c.kinds for c in checks()) and [c for c in checks() if c.costly] == [checks()[-1]]
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("عقد الاجتماع في 4 آذار الماضي.", "The meeting was held on 4 March."),  # the Levant's series
+    ("سيعقد الاجتماع في كانون الأول المقبل.", "The meeting will be held next December."),
+    ("يبدأ التطبيق في 5 جانفي.", "It starts on 5 January."),  # the Maghreb's series
+    ("وصل يوم الأحد إلى طرابلس.", "He arrived in Tripoli on Sunday."),
+    ("وصل الأحد إلى طرابلس.", "He arrived in Tripoli yesterday."),  # translators render a weekday as a relative day
+    ("فتح الباب وخرج أبوه.", "He opened the door and his father went out."),  # باب and أب are not آب (August)
+    ("يمارس الرياضة ومارس الضغط على الحكومة.", "He plays sport and put pressure on the government."),  # مارس: practised
+    ("قال دي مايو إن الاتفاق قائم.", "Di Maio said the deal stands."),
+    ("الاتفاق بين الاثنين قائم.", "The deal between the two stands."),
+    ("شاهد الملايين شهادة الخميس.", "Millions watched Thursday's testimony."),
+    ("يبدأ شهر رمضان الأسبوع المقبل.", "The month of Ramadan begins next week."),
+])
+def test_dates_human_translators_write_differently_are_clean(ar, en):
+    assert kinds(check_dates(ar, en)) == []
+
+
+@pytest.mark.parametrize("ar, en, quoted", [
+    ("عقد الاجتماع في 4 آذار الماضي.", "The meeting was held on 4 December.", ("آذار", "December", "March")),
+    ("عقد الاجتماع في 4 مارس الماضي.", "The meeting was held on 4 December.", ("مارس", "December")),
+    ("سيعقد الاجتماع في كانون الثاني المقبل.", "The meeting will be held next December.", ("كانون الثاني", "January")),
+    ("وصل يوم الجمعة إلى طرابلس.", "He arrived in Tripoli on Thursday.", ("الجمعة", "Thursday", "Friday")),
+    ("قال أمس إن المحادثات ستستمر.", "He said tomorrow the talks would go on.", ("tomorrow", "yesterday")),
+    ("يبدأ شهر رمضان الأسبوع المقبل.", "The month of Shawwal begins next week.", ("رمضان", "Ramadan")),
+])
+def test_a_changed_month_weekday_or_relative_day_is_flagged_quoting_both_sides(ar, en, quoted):
+    flags = check_dates(ar, en)
+    assert kinds(flags) == ["date"]
+    assert all(part in flags[0].detail for part in quoted), flags[0].detail
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("بلغت الخسائر 300 مليون دولار.", "Losses reached $300 million."),
+    ("بلغت الخسائر 2500 مليون دولار.", "Losses reached $2.5 billion."),  # the same value, written otherwise
+    ("بلغت 300 مليون.", "It reached 300,000,000."),
+    ("استمر الحصار 3 أسابيع.", "The siege lasted 3 weeks."),
+    ("ارتفعت البطالة 2 في المئة.", "Unemployment rose 2 percent."),
+    ("ارتفعت البطالة 2٪.", "Unemployment rose 2%."),
+    ("تبعد 40 كيلومترا عن المدينة.", "It is 40 km from the city."),
+    ("دجن منذ 10 آلاف عام.", "It was domesticated 10,000 years ago."),
+    ("تتوفر النتائج في غضون 2 من الأيام.", "Results come within 2 days."),
+])
+def test_quantities_written_differently_but_equal_are_clean(ar, en):
+    assert kinds(check_quantities(ar, en)) == []
+
+
+@pytest.mark.parametrize("ar, en, quoted", [
+    ("بلغت الخسائر 300 مليون دولار.", "Losses reached $300 billion.", ("300 مليون", "300 billion")),
+    ("استمر الحصار 3 أسابيع.", "The siege lasted 3 months.", ("3 أسابيع", "3 months")),
+    ("ارتفعت البطالة 2 في المئة.", "Unemployment rose 2 points.", ("2 في المئة", "2 points")),
+    ("تبعد 40 كيلومترا عن المدينة.", "It is 40 miles from the city.", ("40 كيلومترا", "40 miles")),
+    ("وكان يبلغ 20 عامًا.", "He was 20 decades old.", ("20 عام", "20 decades")),
+])
+def test_a_changed_scale_or_unit_is_flagged_quoting_both_sides(ar, en, quoted):
+    flags = check_quantities(ar, en)
+    assert kinds(flags) == ["quantity"]
+    assert all(part in flags[0].detail for part in quoted), flags[0].detail
+    assert "number" not in kinds(check_pair(ar, en)) or "quantity" in kinds(check_pair(ar, en))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from translate import settings
 from translate.article import Article
-from translate.errors import ModelUnavailable, UsageError, WorkerError
+from translate.errors import ModelUnavailable, UsageError, WorkerError, interruption
 from translate.render import Failure
 from translate.stages import BriefOptions, Job, SilentReporter, Stages, prepare_run, read_glossary
 
@@ -103,6 +103,8 @@ class RayExecutor:
         try:
             ray.get([actor.pid.remote() for actor in self.actors])
         except Exception as exc:  # noqa: BLE001 - a worker's own failure comes wrapped by Ray
+            if interruption(exc):
+                raise
             reason = _reason(exc)
             raise WorkerError(reason if reason.startswith(WorkerError.prefix) else f"{WorkerError.prefix}: {reason}") from None
 
@@ -123,6 +125,8 @@ class RayExecutor:
             try:
                 done, translate_s, check_s = ray.get(ready[0])
             except Exception as exc:  # noqa: BLE001 - this article's own failure: reported like a local one
+                if interruption(exc):
+                    raise
                 self.briefer.fail(report, Failure(article.source.path, f"failed on a Ray worker: {_reason(exc)}"))
                 continue
             report.translate_seconds += translate_s

@@ -14,6 +14,23 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_TERMINATED = 143  # SIGTERM
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt so that cleanup runs."""
+
+
+def interruption(exc: BaseException) -> type[BaseException] | None:
+    """KeyboardInterrupt or Terminated when ``exc`` is, or wraps, a Ctrl-C or a SIGTERM (a library that
+    calls our signal handler from native code, as Ray's waits do, hands it back wrapped in its own error)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (KeyboardInterrupt, Terminated)):
+            return type(current) if isinstance(current, Terminated) else KeyboardInterrupt
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def unreadable(exc: OSError) -> str:
     """Why a file or folder could not be read, in the words every message uses."""
     return f"cannot be read ({exc.strerror or exc})"

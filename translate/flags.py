@@ -24,6 +24,8 @@ class FlagKind(StrEnum):
 
     # sentences: the checks
     number = "number"
+    date = "date"
+    quantity = "quantity"
     untranslated = "untranslated"
     repetition = ("repetition", False, True)
     length_ratio = ("length_ratio", False, True)

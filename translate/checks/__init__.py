@@ -3,7 +3,7 @@
 
 One module per family, each a ``Check`` (translate/checks/base.py) that says which kinds it emits,
 whether it is costly, and whether it applies to headings; the runner below walks the registry, so
-adding a check is adding a module. Families: ``numbers``, ``surface`` (Arabic left in, loops,
+adding a check is adding a module. Families: ``numbers``, ``quantities``, ``dates``, ``surface`` (Arabic left in, loops,
 length, unfinished endings), ``glossary``, ``confidence`` (the model's own score), ``meaning``
 (the costly one: cross-lingual similarity, asked only where no flag already covers the whole
 sentence), and ``brief`` for briefs. The limits are derived from public reference pairs by

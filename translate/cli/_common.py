@@ -33,7 +33,9 @@ from translate.errors import (
     EXIT_NO_ARTICLES,
     EXIT_TERMINATED,
     EXIT_USAGE,
+    Terminated,
     TranslateError,
+    interruption,
 )
 from translate.reader import ReadLimits, SourceText, read_source, source_from_bytes, source_from_text
 from translate.translator import TranslationOptions
@@ -44,10 +46,6 @@ __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_NO_ARTICLES", "EXIT_TERMINAT
 
 # Messages and progress go to stderr; stdout carries results only.
 console = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class Terminated(BaseException):
-    """SIGTERM, raised in the main thread like KeyboardInterrupt so that cleanup runs."""
 
 
 def _on_sigterm(signum, frame) -> None:
@@ -75,17 +73,6 @@ def die(message: str, code: int = EXIT_FAILED) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
-
-
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     """Known failures become one paragraph on stderr and an exit code, never a traceback."""
@@ -104,11 +91,12 @@ def friendly_errors() -> Iterator[None]:
     except Exception as exc:
         # A library that calls our signal handler from native code (Ray's wait) hands the interruption
         # back wrapped in its own error: it is still a Ctrl-C or a SIGTERM.
-        if _caused_by(exc, Terminated):
-            die(f"terminated (SIGTERM); {interrupted}", EXIT_TERMINATED)
-        if _caused_by(exc, KeyboardInterrupt):
-            die(f"interrupted; {interrupted}", EXIT_INTERRUPTED)
-        raise
+        kind = interruption(exc)
+        if kind is None:
+            raise
+        sigterm = kind is Terminated
+        die(f"terminated (SIGTERM); {interrupted}" if sigterm else f"interrupted; {interrupted}",
+            EXIT_TERMINATED if sigterm else EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
