@@ -7,7 +7,7 @@ Nothing is hand-picked but the percentiles named below:
   the band is the 0.25th to 99.75th percentile of the 5,109 human pairs.
 - repetition: the share of distinct words in sentences of 16 words or more; the limit is the
   0.1th percentile of the human English.
-- meaning: the cross-lingual similarity (translate/meaning.py) of pairs with at least 20 Arabic
+- meaning: the cross-lingual similarity (translate/checks/encoder.py) of pairs with at least 20 Arabic
   letters; the limit is the 0.25th percentile of the human pairs.
 """
 
