@@ -60,6 +60,18 @@ main()
 """
 
 
+def terminate(process: subprocess.Popen, wait: float, timeout: float) -> tuple[str, float]:
+    """SIGTERM after ``wait`` seconds; what the process then said on stderr, and how long it took to end."""
+    try:
+        time.sleep(wait)
+        process.send_signal(signal.SIGTERM)
+        sent = time.monotonic()
+        _, err = process.communicate(timeout=timeout)
+        return err, time.monotonic() - sent
+    finally:
+        process.kill()
+
+
 def test_sigterm_while_summarizing_stops_within_seconds(tmp_path, tiny_marian, tiny_bart):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -70,18 +82,11 @@ def test_sigterm_while_summarizing_stops_within_seconds(tmp_path, tiny_marian, t
                                 str(tmp_path / "out"), "--mt-model", str(tiny_marian), "--sum-model", str(tiny_bart),
                                 "--no-cache"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
-    try:
-        deadline = time.monotonic() + 180
-        while not marker.exists() and time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.1)
-        assert marker.exists(), process.communicate(timeout=10)
-        time.sleep(0.5)
-        process.send_signal(signal.SIGTERM)
-        sent = time.monotonic()
-        _, err = process.communicate(timeout=50)
-        took = time.monotonic() - sent
-    finally:
-        process.kill()
+    deadline = time.monotonic() + 180
+    while not marker.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    assert marker.exists(), process.communicate(timeout=10)
+    err, took = terminate(process, 0.5, 50)
     assert process.returncode == 143, err
     assert took < 3, took
     assert "terminated (SIGTERM)" in err and "Traceback" not in err
@@ -101,19 +106,12 @@ def test_sigterm_to_a_ray_driver_is_ours_not_rays(tmp_path, tiny_marian):
     process = subprocess.Popen([sys.executable, "-m", "translate", "brief", str(folder), "-o", str(tmp_path / "out"),
                                 "--summarizer", "extractive", "--no-cache", "--ray", "local", "--ray-workers", "1"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        lines = []
-        for line in process.stderr:
-            lines.append(line)
-            if "Ray worker" in line:
-                break
-        time.sleep(2)
-        process.send_signal(signal.SIGTERM)
-        sent = time.monotonic()
-        _, err = process.communicate(timeout=60)
-        took = time.monotonic() - sent
-    finally:
-        process.kill()
+    lines = []
+    for line in process.stderr:
+        lines.append(line)
+        if "Ray worker" in line:
+            break
+    err, took = terminate(process, 2, 60)
     err = "".join(lines) + err
     assert process.returncode == 143, err
     assert "terminated (SIGTERM)" in err and "SIGTERM received" not in err and "Traceback" not in err
