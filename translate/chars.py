@@ -22,8 +22,8 @@ def arabic_letters(text: str) -> int:
 
 
 CONTROLS = "\x00-\x1f\x7f-\x9f\ud800-\udfff"  # Unicode's Cc (C0, DEL, C1) and Cs (lone surrogates)
-_SHOWN = {"": re.compile(f"[{CONTROLS}{BIDI_CONTROLS}]"),
-          "\t\n": re.compile(f"(?![\t\n])[{CONTROLS}{BIDI_CONTROLS}]")}
+_SHOWN = re.compile(f"[{CONTROLS}{BIDI_CONTROLS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -31,8 +31,13 @@ def _escape(match: re.Match[str]) -> str:
     return _NAMED.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
 
-def visible(name: str, keep: str = "") -> str:
-    """``name`` with every control character (line breaks and tabs included, unless ``keep`` is "\\t\\n")
-    and every bidi control written as an escape: ``new\\nline.txt``, ``evil\\u202etxt.exe.txt``.
-    One regular expression pass: linear, with no object per character (articles can be megabytes)."""
-    return _SHOWN[keep].sub(_escape, name)
+def visible(name: str) -> str:
+    """``name`` with every control character (line breaks and tabs included) and every bidi control
+    written as an escape: ``new\\nline.txt``, ``evil\\u202etxt.exe.txt``. One regular expression pass:
+    linear, with no object per character (articles can be megabytes)."""
+    return _SHOWN.sub(_escape, name)
+
+
+def bidi_visible(text: str) -> str:
+    """``text`` with its bidi controls written as escapes (they could reorder what a reader sees)."""
+    return _BIDI.sub(_escape, text)

@@ -21,7 +21,7 @@ from translate import settings
 from translate.article import Article
 from translate.errors import ModelUnavailable, UsageError, WorkerError, interruption
 from translate.render import Failure
-from translate.stages import BriefOptions, Job, SilentReporter, Stages, prepare_run, read_glossary
+from translate.stages import BriefOptions, Job, SilentReporter, Stages, Timings, prepare_run, read_glossary
 
 INSTALL = "pip install 'translate-briefing[ray]'"
 
@@ -45,10 +45,11 @@ class _Worker:
 
     def __init__(self, options: BriefOptions, stamp: str, threads: int) -> None:
         self.node = socket.gethostname()
-        runtime = replace(options.translation.runtime, threads=threads, parallel=min(2, threads))
-        translation = replace(options.translation, runtime=runtime)
-        summary = replace(options.summary, runtime=replace(options.summary.runtime, threads=threads, parallel=min(2, threads)))
-        self.options = replace(options, translation=translation, summary=summary)
+        def share(runtime):  # this worker's share of the node's cores
+            return replace(runtime, threads=threads, parallel=min(2, threads))
+
+        self.options = replace(options, translation=replace(options.translation, runtime=share(options.translation.runtime)),
+                               summary=replace(options.summary, runtime=share(options.summary.runtime)))
         reporter = SilentReporter()
         try:
             run = prepare_run(self.options, reporter, read_glossary(self.options.glossary))
@@ -63,10 +64,9 @@ class _Worker:
         return os.getpid()
 
     def brief(self, job: Job) -> tuple[Article, float, float]:
-        timings = self.stages.timings
-        before = (timings.translate_seconds, timings.check_seconds)
-        done = list(self.stages.run([job]))
-        return done[0], timings.translate_seconds - before[0], timings.check_seconds - before[1]
+        timings = Timings()
+        done = list(self.stages.run([job], timings))
+        return done[0], timings.translate_seconds, timings.check_seconds
 
 
 class RayExecutor:

@@ -8,6 +8,7 @@ import codecs
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.etree import ElementTree
 
 from translate.errors import FormatError
@@ -44,6 +45,7 @@ def html_encoding(data: bytes) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def _trafilatura_config(max_bytes: int):
     """trafilatura's settings with its input limit (20 MB of its own) set to ours, which was checked already."""
     from copy import deepcopy
@@ -55,7 +57,7 @@ def _trafilatura_config(max_bytes: int):
     return config
 
 
-def parse_html(html: str, max_bytes: int = 64_000_000) -> Parsed:
+def parse_html(html: str, max_bytes: int) -> Parsed:
     import trafilatura
 
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
@@ -84,10 +86,14 @@ def inflated_size(data: bytes) -> int:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})") from None
+        raise _not_word(exc) from None
 
 
-def parse_docx(data: bytes, max_bytes: int = 64_000_000) -> Parsed:
+def _not_word(exc: Exception) -> FormatError:
+    return FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})")
+
+
+def parse_docx(data: bytes, max_bytes: int) -> Parsed:
     if (size := inflated_size(data)) > max_bytes:
         raise FormatError(f"its parts inflate to {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB "
                           f"(--max-input-mb); nothing was inflated")
@@ -96,7 +102,7 @@ def parse_docx(data: bytes, max_bytes: int = 64_000_000) -> Parsed:
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "not a readable Word file"
-        raise FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})") from None
+        raise _not_word(exc) from None
     blocks = []
     for paragraph in document.paragraphs:
         text = " ".join(paragraph.text.split())

@@ -173,8 +173,9 @@ def files_to_fetch(pin: ModelPin, revision: str) -> list[str]:
 
 def fetch(pin: ModelPin, *, download: bool = True) -> Path:
     """The local snapshot of the pinned revision, downloading it if allowed and online."""
-    revision = full_revision(pin)
-    if snapshot := cached_snapshot(pin.repo, revision):
+    cached = _cached_revision(pin.repo, pin.revision)  # one scan of the cache: the commit and its snapshot
+    revision = cached.commit_hash if cached is not None else full_revision(pin)
+    if cached is not None and (snapshot := Path(cached.snapshot_path)).is_dir():
         if not pin.files or all((snapshot / name).is_file() for name in pin.files):
             verify(pin, snapshot)
             return snapshot

@@ -39,6 +39,15 @@ class InputFile:
     output: str  # relative output name without .md / .json, POSIX separators
 
 
+def file_state(path: str) -> tuple[int, int] | None:
+    """A file's size and modification time (None if it cannot be seen): what tells that it changed."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
 @dataclass
 class Collected:
     """What a walk of the inputs found: the articles to read, the entries that failed, those left out."""
@@ -49,14 +58,7 @@ class Collected:
 
     def state(self) -> dict[str, tuple[int, int] | None]:
         """Size and modification time of every entry named, to tell whether anything changed since."""
-        out: dict[str, tuple[int, int] | None] = {}
-        for path in [str(f.path) for f in self.files] + [f.path for f in self.failures + self.left_out]:
-            try:
-                info = os.stat(path)
-                out[path] = (info.st_size, info.st_mtime_ns)
-            except OSError:
-                out[path] = None
-        return out
+        return {path: file_state(path) for path in [str(f.path) for f in self.files] + [f.path for f in self.failures + self.left_out]}
 
     def no_articles_message(self, paths: Sequence[Path]) -> str:
         where = ", ".join(str(p) for p in paths)

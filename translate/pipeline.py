@@ -22,12 +22,12 @@ from pathlib import Path
 from translate.article import Article, Source
 from translate.distributed import RayExecutor, RaySettings
 from translate.errors import InputError, NoArticles
-from translate.inputs import Collected, collect_inputs
+from translate.inputs import Collected, collect_inputs, file_state
 from translate.output import OutputFolder
 from translate.reader import SourceText, read_source
 from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
-from translate.stages import BriefOptions, Job, Reporter, Run, SilentReporter, Stages, prepare_run, read_glossary
+from translate.stages import BriefOptions, Job, Reporter, Run, SilentReporter, Stages, Timings, prepare_run, read_glossary
 
 __all__ = ["BriefOptions", "BriefReport", "Briefer", "Job", "Reporter", "brief", "watch"]
 
@@ -71,12 +71,12 @@ class Briefer:
     def local(self, jobs: list[Job], report: BriefReport) -> Iterator[Article]:
         """The stages on this machine; their time added to the report."""
         assert self.stages is not None
-        before = (self.stages.timings.translate_seconds, self.stages.timings.check_seconds)
+        timings = Timings()
         try:
-            yield from self.stages.run(jobs)
+            yield from self.stages.run(jobs, timings)
         finally:
-            report.translate_seconds += self.stages.timings.translate_seconds - before[0]
-            report.check_seconds += self.stages.timings.check_seconds - before[1]
+            report.translate_seconds += timings.translate_seconds
+            report.check_seconds += timings.check_seconds
 
     def start(self) -> None:
         """Every model found (all missing ones named at once), the signature built: once, before the
@@ -88,11 +88,7 @@ class Briefer:
     def _say_once(self, report_list: list[Failure], failure: Failure, status: str) -> None:
         """Listed in every briefing; said once per state of the file (watch retries it only when it changes)."""
         report_list.append(failure)
-        try:
-            info = os.stat(failure.path)
-            state: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
-        except OSError:
-            state = None
+        state = file_state(failure.path)
         if self.reported_failures.get((status, failure.path), ()) != state:
             self.reporter.file(failure.path, status, failure.reason)
             self.reported_failures[(status, failure.path)] = state
@@ -166,11 +162,6 @@ class Briefer:
         return report
 
 
-def _found(paths: Sequence[Path], options: BriefOptions) -> Collected:
-    """The inputs, with usage errors raised before anything is loaded or written."""
-    return collect_inputs(paths, options.out_dir)
-
-
 def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
           clock: Callable[[], float] = time.perf_counter, ray: RaySettings | None = None) -> BriefReport:
     """Translate and brief every article under ``paths`` into ``options.out_dir`` (on Ray workers if ``ray``).
@@ -178,7 +169,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
     Raises NoArticles when the inputs hold no article file at all (nothing is created then), and
     ModelUnavailable before the output folder is touched."""
     briefer = Briefer(options, reporter, clock)
-    collected = _found(paths, options)
+    collected = collect_inputs(paths, options.out_dir)
     if not collected.files and not collected.failures:
         raise NoArticles(collected.no_articles_message(paths))
     briefer.start()
@@ -215,6 +206,15 @@ def _events(paths: Sequence[Path], out_dir: Path, wake, stop, force_polling: boo
                  f"{RESCAN_S:.0f} s instead")
 
 
+def _wait_for_news(wake, stop, rescan: float) -> None:
+    """Until a change event, ``stop``, or ``rescan`` seconds (looking at ``stop`` every quarter second)."""
+    deadline = time.monotonic() + rescan
+    while not stop.is_set() and (left := deadline - time.monotonic()) > 0:
+        if wake.wait(min(0.25, left)):
+            break
+    wake.clear()
+
+
 def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None, stop=None, *,
           settle: float = 1.0, force_polling: bool | None = None,
           on_pass: Callable[[BriefReport], None] | None = None, rescan: float = RESCAN_S) -> BriefReport:
@@ -229,7 +229,7 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
 
     stop = stop or threading.Event()
     briefer = Briefer(options, reporter)
-    _found(paths, options)
+    collect_inputs(paths, options.out_dir)  # usage errors before anything is loaded or written
     briefer.start()
     wake = threading.Event()
     watcher = threading.Thread(target=_events, args=(paths, options.out_dir, wake, stop, force_polling, briefer.reporter.warn),
@@ -250,21 +250,17 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
         with briefer.folder.locked(on_wait=briefer.reporter.message):
             seen: dict | None = None
             while not stop.is_set():
-                collected = _found(paths, options)
+                collected = collect_inputs(paths, options.out_dir)
                 state = collected.state()
                 if state == seen:
-                    deadline = time.monotonic() + rescan
-                    while not stop.is_set() and not wake.wait(min(0.25, max(0.0, deadline - time.monotonic()))):
-                        if time.monotonic() >= deadline:
-                            break
-                    wake.clear()
+                    _wait_for_news(wake, stop, rescan)
                     continue
                 if seen is not None:  # something changed: brief it once it has stopped changing
                     while not stop.wait(settle):
-                        again = _found(paths, options)
-                        if again.state() == state:
+                        again = collect_inputs(paths, options.out_dir)
+                        if (now := again.state()) == state:
                             break
-                        collected, state = again, again.state()
+                        collected, state = again, now
                     if stop.is_set():
                         break
                 add(briefer.run_once(paths, announce_skips=seen is None, collected=collected))

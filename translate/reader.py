@@ -91,7 +91,7 @@ def repair_mojibake(text: str) -> str | None:
     return repaired if repaired != text and ARABIC_LETTER.search(repaired) else None
 
 
-def _html_text(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+def _decode_page(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """A page's text: by its declared encoding, unless that gives no Arabic and another reading does
     (a UTF-8 page that declares windows-1256, or the other way round): then the reading that gives
     Arabic, with a note naming both."""
@@ -172,7 +172,7 @@ def source_from_bytes(data: bytes, name: str, kind: str = "text", limits: ReadLi
         elif kind == "html":
             if not data.strip():
                 raise InputError(name, "the file is empty")
-            html, encoding, notes = _html_text(data, name)
+            html, encoding, notes = _decode_page(data, name)
             html, notes = _unmangled(html, notes)
             parsed = parse_html(html, limits.max_bytes)
         elif kind == "markdown":

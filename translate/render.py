@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from translate.article import Article, Sentence
-from translate.chars import CONTROLS, visible
+from translate.chars import CONTROLS, bidi_visible, visible
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
 _MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
@@ -32,7 +32,7 @@ class Failure:
 def clean(text: str) -> str:
     """Text with no control characters except tab and line breaks (NUL was seen in model output), and
     bidi controls made visible (they could reorder what the reader sees)."""
-    return visible(_CONTROL.sub("", text), keep="\t\n")
+    return bidi_visible(_CONTROL.sub("", text))
 
 
 def md_inline(text: str) -> str:

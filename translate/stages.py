@@ -195,37 +195,36 @@ def _groups(sizes: list[int], chunk_counts: dict[int, int], max_articles: int) -
 
 
 class Stages:
-    """The per-article stages of one run; ``timings`` adds up what they took."""
+    """The per-article stages of one run; each call of ``run`` adds what it took to the ``Timings`` given."""
 
     def __init__(self, run: Run, options: BriefOptions, reporter: Reporter,
                  clock: Callable[[], float] = time.perf_counter) -> None:
-        self.run_, self.options, self.reporter, self.clock = run, options, reporter, clock
-        self.timings = Timings()
+        self.shared, self.options, self.reporter, self.clock = run, options, reporter, clock
 
     def segment(self, job: Job) -> int:
         """Paragraphs, sentences and chunks of the job's text; how many chunks."""
-        job.article.paragraphs = self.run_.models.translator().prepare(job.text.text, job.text.blocks)
+        job.article.paragraphs = self.shared.models.translator().prepare(job.text.text, job.text.blocks)
         return sum(len(s.chunks) for p in job.article.paragraphs for s in p.sentences)
 
-    def translate(self, articles: list[Article]) -> float:
+    def translate(self, articles: list[Article], timings: Timings) -> float:
         """Every sentence of these articles translated (one group: batches never mix articles); seconds."""
         start = self.clock()
-        translator = self.run_.models.translator()
+        translator = self.shared.models.translator()
         for _ in translator.translate_articles([a.paragraphs for a in articles],
                                                progress=lambda n: self.reporter.advance(chunks=n)):
             pass
         seconds = self.clock() - start
-        self.timings.translate_seconds += seconds
+        timings.translate_seconds += seconds
         return seconds
 
-    def check(self, article: Article) -> None:
+    def check(self, article: Article, timings: Timings) -> None:
         start = self.clock()
-        check_article(article, self.run_.glossary, self.options.min_score)
-        self.timings.check_seconds += self.clock() - start
+        check_article(article, self.shared.glossary, self.options.min_score)
+        timings.check_seconds += self.clock() - start
 
-    def run(self, jobs: Sequence[Job]) -> Iterator[Article]:
+    def run(self, jobs: Sequence[Job], timings: Timings) -> Iterator[Article]:
         """Segment, translate, summarize and check the jobs' articles; yield each as soon as it is complete."""
-        models = self.run_.models
+        models = self.shared.models
         models.translator()
         summarizer = models.summarizer()
         models.meaning()
@@ -238,12 +237,12 @@ class Stages:
                     counts[i] = self.segment(jobs[i])
                     self.reporter.start(0, counts[i])
             members = [jobs[i].article for i in group]
-            translated = self.translate(members)
+            translated = self.translate(members, timings)
             done_translating = self.clock()
             for k, brief in summarizer.summarize_many([a.body() for a in members]):
                 article = members[k]
                 article.brief = brief
-                self.check(article)
+                self.check(article, timings)
                 article.set_title(visible(Path(article.source.path).name))
                 article.set_flags()
                 article.provenance["timings"] = {"translate_s": round(translated / len(members), 3),

@@ -10,6 +10,7 @@ from translate.chars import DIACRITICS, TATWEEL
 AR_WORD = re.compile("[\u0621-\u065f\u0670\u066e-\u06d3]+")  # letters and their diacritics
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", TATWEEL: None})
 _AR_PREFIXES = ("وب", "ول", "وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
+ONE_LETTER_PREFIXES = ("و", "ف", "ب", "ل")  # and, so, with, for: written joined to the next word
 
 
 def ar_normal(word: str) -> str:

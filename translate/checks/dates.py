@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from translate.chars import DIACRITICS
-from translate.checks.arabic import AR_WORD, ar_normal
+from translate.checks.arabic import AR_WORD, ONE_LETTER_PREFIXES, ar_normal
 from translate.checks.base import Check, Context, Pair
 from translate.flags import Flag, FlagKind
 
@@ -31,13 +31,13 @@ RELATIVE_AR = {"امس": "yesterday", "الامس": "yesterday", "البارحه
                "الغد": "tomorrow"}
 RELATIVE_EN = {"yesterday": "yesterday", "tomorrow": "tomorrow"}
 # Names that are also common words or names: they count when present, and are never required.
+_HIJRI = {ar_normal(k): v for k, v in HIJRI.items()}
 _WEAK = {ar_normal(w) for w in ("الاثنين",  # "the two"
                                 "مارس",  # he practised
                                 "مايو", "جوان",  # the names Maio, Joan
                                 "نيسان",  # the car maker
                                 "السبت")}  # also the Sabbath
 _MADDA_ONLY = {"اب": "آب"}  # August, matched as written: folded, it is أب (father) and the tail of باب (door)
-_PREFIXES = ("و", "ف", "ب", "ل")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -71,7 +71,7 @@ def _ar_words(text: str) -> list[tuple[str, str]]:
 
 def _without_prefix(word: str, names: dict, raw: str = "") -> str | None:
     """The name ``word`` is, with one conjunction or preposition letter before it allowed."""
-    for candidate, written in [(word, raw)] + [(word[len(p):], raw[len(p):]) for p in _PREFIXES if word.startswith(p)]:
+    for candidate, written in [(word, raw)] + [(word[len(p):], raw[len(p):]) for p in ONE_LETTER_PREFIXES if word.startswith(p)]:
         if candidate in _MADDA_ONLY:
             if written.startswith(_MADDA_ONLY[candidate]) and candidate in names:
                 return candidate
@@ -91,7 +91,6 @@ def arabic_dates(text: str) -> tuple[dict[int, str], dict[int, str], dict[str, s
     hijri: dict[str, str] = {}
     relative: set[str] = set()
     weak: set[str] = set()
-    hijri_table = {ar_normal(k): v for k, v in HIJRI.items()}
     for i, word in enumerate(words):
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
         two = _without_prefix(pair, months_table) if pair else None
@@ -108,9 +107,9 @@ def arabic_dates(text: str) -> tuple[dict[int, str], dict[int, str], dict[str, s
             days[days_table[day]] = shown[day]
             if day in _WEAK:
                 weak.add(f"day:{days_table[day]}")
-        hijri_word = _without_prefix(word, hijri_table)
+        hijri_word = _without_prefix(word, _HIJRI)
         if hijri_word:
-            english, strong = hijri_table[hijri_word]
+            english, strong = _HIJRI[hijri_word]
             hijri[english] = word
             if not strong:
                 weak.add(f"hijri:{english}")

@@ -16,7 +16,7 @@ from translate.checks.arabic import AR_WORD, ar_normal, ar_stem
 from translate.checks.base import Check, Context, Pair
 from translate.flags import Flag, FlagKind
 
-_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Digits may follow letters ("و60" is "and 60", ACE2); thousands may be grouped with , ٬ ، or (in Arabic) a dot.
 _NUMBER = re.compile(r"(?<![\d٫,٬،])(?<!\d[.٫])(\d{1,3}(?:[,٬،]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d])")
 _DECADE = re.compile(r"^\d{3}0s$")
@@ -187,7 +187,7 @@ def _century_matches(values: set[float], en_all: set[float]) -> bool:
 
 
 def check_numbers(ar: str, en: str) -> list[Flag]:
-    ar_numbers = _digit_numbers(ar.translate(_AR_DIGITS), AR_SCALES, _ar_scale_word, codes=False)
+    ar_numbers = _digit_numbers(ar.translate(AR_DIGITS), AR_SCALES, _ar_scale_word, codes=False)
     en_numbers = _digit_numbers(en, EN_SCALES, lambda w: w.lower().strip(".,;:"), codes=True)
     ar_runs = _word_runs(_ar_words(ar), AR_WORDS, AR_SCALES)
     en_runs = _word_runs(_en_words(en), _EN_TABLE, EN_SCALES)

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import re
 
-from translate.checks.arabic import ar_normal
+from translate.checks.arabic import ONE_LETTER_PREFIXES, ar_normal
 from translate.checks.base import Check, Context, Pair
+from translate.checks.numbers import AR_DIGITS, AR_SCALES, EN_SCALES  # the scales, read the same way
 from translate.flags import Flag, FlagKind
 
-_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _NUMBER = re.compile(r"(?<![\d.,٫])(\d+(?:[.,٫]\d+)*)(?![\d])")
 _NEXT = re.compile(r"\s*(%|[^\s\d.,;:!?؟،؛()\"“”]+)(?:\s+([^\s\d.,;:!?؟،؛()\"“”]+))?")
 
-SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-AR_SCALES = {ar_normal(w): v for w, v in {"ألف": 1e3, "آلاف": 1e3, "ألفا": 1e3, "مليون": 1e6, "ملايين": 1e6,
-                                          "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9,
-                                          "تريليون": 1e12}.items()}
 # unit -> (class, name): the class decides what may be compared, the name what must agree.
 EN_UNITS = {
     **{w: ("time", "second") for w in ("second", "seconds")},
@@ -58,7 +54,6 @@ AR_UNITS = {ar_normal(w): u for w, u in {
     "في": ("share", "percent?"),
     "نقطة": ("share", "points"), "نقاط": ("share", "points"),
 }.items()}
-_PREFIXES = ("و", "ب", "ل", "ف")
 
 
 def _value(digits: str) -> float | None:
@@ -76,7 +71,7 @@ def _ar_word(word: str) -> str:
     normal = ar_normal(word)
     if normal in AR_SCALES or normal in AR_UNITS:
         return normal
-    for prefix in _PREFIXES:
+    for prefix in ONE_LETTER_PREFIXES:
         if normal.startswith(prefix) and normal[len(prefix):] in AR_SCALES:
             return normal[len(prefix):]
     return normal
@@ -116,8 +111,8 @@ def _read(text: str, scales: dict, units: dict, word) -> list[tuple[str, float, 
 
 
 def check_quantities(ar: str, en: str) -> list[Flag]:
-    ar_numbers = _read(ar.translate(_AR_DIGITS), AR_SCALES, AR_UNITS, _ar_word)
-    en_numbers = _read(en, SCALES, EN_UNITS, lambda w: w.lower().strip(".,;:"))
+    ar_numbers = _read(ar.translate(AR_DIGITS), AR_SCALES, AR_UNITS, _ar_word)
+    en_numbers = _read(en, EN_SCALES, EN_UNITS, lambda w: w.lower().strip(".,;:"))
     problems = []
     for written, value, scale, unit in ar_numbers:
         total = value * (scale or 1)

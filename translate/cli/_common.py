@@ -82,15 +82,11 @@ def friendly_errors() -> Iterator[None]:
         yield
     except TranslateError as exc:  # each carries its exit code (translate/errors.py)
         die(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        die(f"interrupted; {interrupted}", EXIT_INTERRUPTED)
-    except Terminated:
-        die(f"terminated (SIGTERM); {interrupted}", EXIT_TERMINATED)
     except OSError as exc:
         die(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc), EXIT_FAILED)
-    except Exception as exc:
-        # A library that calls our signal handler from native code (Ray's wait) hands the interruption
-        # back wrapped in its own error: it is still a Ctrl-C or a SIGTERM.
+    except (KeyboardInterrupt, Terminated, Exception) as exc:
+        # Ctrl-C or SIGTERM, also when a library that calls our signal handler from native code (Ray's
+        # wait) hands it back wrapped in its own error; anything else goes on up.
         kind = interruption(exc)
         if kind is None:
             raise

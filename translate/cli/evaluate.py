@@ -73,7 +73,6 @@ def _other(options: TranslationOptions, mt_model: str | None, changes: dict[str,
     return with_values(options, values), changes.get("mt_model", mt_model)
 
 
-
 def _describe(result: Evaluation) -> str:
     model = result.model
     name = f"{model['repo']}@{model['revision'][:7]}" if model.get("repo") else f"local {model.get('path')}"
