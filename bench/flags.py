@@ -2,13 +2,16 @@
 
     python bench/flags.py            # FLORES-200 devtest, NTREX-128, TICO-19 (5,109 pairs)
     python bench/flags.py --cost     # the checks' share of `brief` time on the 123 NTREX articles (tiny models)
-    python bench/flags.py --held-out # the meaning limit derived from two sets, tried on the third
+    python bench/flags.py --held-out # the derived limits (meaning, short lines, names) from two sets, tried on the third
 
 Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
 any check; 90% for a date). Corruptions: a number dropped, a number changed, a span repeated,
 Arabic left in, the sentence cut short (its last 40% of words dropped), a month, weekday or
-relative day swapped for another of its kind, an unrelated sentence (another line's English).
+relative day swapped for another of its kind, a scale or unit swapped, a name swapped for a name of
+another pair, a clause of 20-35% of the words (no digit in it) dropped or added from another line,
+an unrelated sentence (another line's English), and a short line (under 20 Arabic
+letters: headlines, quotes) given another short line's English.
 The corruptions find numbers with their own pattern, not the checker's.
 """
 
@@ -45,11 +48,88 @@ UNIT_WORD = re.compile(r"(?<=\d )(" + "|".join(sorted(UNIT_SWAPS, key=len, rever
 DATE_WORD = re.compile(r"\b(" + "|".join(w for kind in DATE_KINDS for w in kind) + r")\b")
 
 
+# A name, as this script sees one: a capitalized word inside a sentence that the three sets' English
+# never write in lower case (not the checker's gazetteer, transliteration or word list).
+NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+
+# Polarity flipped, by the script's own rules: "not" put after an auxiliary, or a "not", "n't" or "never" taken out.
+AUXILIARY = re.compile(r"\b(?:is|are|was|were|will|can|could|would|should|has|have|had|does|do|did|may|might|must)\b(?! not\b)(?= [a-z])")
+NEGATED = re.compile(r"\b(?:is|are|was|were|will|can|could|would|should|has|have|had|does|do|did|may|might|must)( not)\b"
+                     r"|([A-Za-z]+)n[’']t\b|( never)\b")
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}  # won't, can't, shan't; the others drop "n't" (didn't -> did)
+
+
+def flip_polarity(en: str, rng: random.Random) -> str | None:
+    removable = list(NEGATED.finditer(en))
+    addable = list(AUXILIARY.finditer(en))
+    if removable and (not addable or rng.random() < 0.5):
+        m = rng.choice(removable)
+        if m.group(2):  # didn't -> did
+            return en[:m.start()] + _CONTRACTED.get(m.group(2).lower(), m.group(2)) + en[m.end():]
+        group = 1 if m.group(1) else 3
+        return en[:m.start(group)] + en[m.end(group):]
+    if addable:
+        m = rng.choice(addable)
+        return en[:m.end()] + " not" + en[m.end():]
+    return None
+
+
 # A corruption that a new check was built for, and that check: what it catches alone is shown too.
-OWN_CHECK = {"date changed": FlagKind.date, "scale or unit changed": FlagKind.quantity}
+OWN_CHECK = {"date changed": FlagKind.date, "scale or unit changed": FlagKind.quantity, "name swapped": FlagKind.name,
+             "negation flipped": FlagKind.negation}
 
 
-def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict[str, str]:
+def name_pool(sets: dict[str, list[tuple[str, str]]]) -> tuple[set[str], list[str]]:
+    """Words the sets' English write in lower case, and the names (as NAME_WORD finds them) of all three sets."""
+    lower = {w for pairs in sets.values() for _, en in pairs for w in re.findall(r"\b[a-z]{3,}\b", en)}
+    dates = {w for kind in DATE_KINDS for w in kind}
+    names = sorted({m.group(0) for pairs in sets.values() for _, en in pairs for m in NAME_WORD.finditer(en)
+                    if m.group(0).lower() not in lower and m.group(0) not in dates})
+    return lower, names
+
+
+# A clause, as this script cuts one: at a comma, semicolon or colon, or before a conjunction or relative word.
+CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:and|but|which|who|while|because|although|after|before|when|where)\b)")
+
+
+def clauses(en: str) -> list[str]:
+    return [p for p in CLAUSE.split(en) if p]
+
+
+def drop_clause(en: str, rng: random.Random) -> str | None:
+    """One clause of 20-35% of the words, with no digit in it, taken out."""
+    parts, n = clauses(en), len(en.split())
+    fit = [i for i, p in enumerate(parts) if 0.2 <= len(p.split()) / n <= 0.35 and not re.search(r"\d", p)]
+    if not fit:
+        return None
+    i = rng.choice(fit)
+    return " ".join(parts[:i] + parts[i + 1:])
+
+
+def add_clause(en: str, others: list[str], rng: random.Random) -> str | None:
+    """A clause of another line's English (20-35% of this one's words, no digit) put in at a clause boundary."""
+    n = len(en.split())
+    for _ in range(20):
+        fit = [p.strip(" ,;:.") for p in clauses(rng.choice(others))]
+        fit = [p for p in fit if 0.2 <= len(p.split()) / n <= 0.35 and not re.search(r"\d", p)]
+        if fit:
+            clause, parts = rng.choice(fit), clauses(en)
+            if len(parts) > 1:
+                i = rng.randrange(1, len(parts))
+                return " ".join(parts[:i] + [clause + ","] + parts[i:])
+            return en.rstrip(".") + ", " + clause + "."
+    return None
+
+
+SHORT_LETTERS = re.compile("[\u0621-\u064a]")  # the script's own count of Arabic letters
+
+
+def is_short(ar: str) -> bool:
+    return len(SHORT_LETTERS.findall(ar)) < 20
+
+
+def corruptions(ar: str, en: str, others: list[str], rng: random.Random, names: tuple[set[str], list[str]] = (set(), []),
+                short_others: list[str] = ()) -> dict[str, str]:
     out = {}
     numbers = list(NUMBER.finditer(en))
     if numbers:
@@ -78,7 +158,22 @@ def corruptions(ar: str, en: str, others: list[str], rng: random.Random) -> dict
         m = rng.choice(dates)
         kind = next(k for k in DATE_KINDS if m.group(0) in k)
         out["date changed"] = en[:m.start()] + rng.choice([w for w in kind if w != m.group(0)]) + en[m.end():]
+    lower, pool = names
+    found = [m for m in NAME_WORD.finditer(en) if m.group(0).lower() not in lower and m.group(0) in pool]
+    if found:
+        m = rng.choice(found)
+        out["name swapped"] = en[:m.start()] + rng.choice([n for n in pool if n not in en]) + en[m.end():]
+    flipped = flip_polarity(en, rng)
+    if flipped:
+        out["negation flipped"] = flipped
+    dropped, added = drop_clause(en, rng), add_clause(en, others, rng)
+    if dropped:
+        out["clause dropped (no digit in it)"] = dropped
+    if added:
+        out["clause added from another line (no digit in it)"] = added
     out["unrelated sentence"] = rng.choice(others)
+    if is_short(ar) and len(short_others) > 1:
+        out["short line replaced"] = rng.choice([o for o in short_others if o != en])
     return out
 
 
@@ -130,23 +225,40 @@ def cost() -> None:
 
 
 def held_out() -> None:
-    """Is the meaning limit a property of human translation, or of these pairs? Derive it (0.25th
-    percentile) from two of the sets and apply it to the third, clean and with unrelated English."""
+    """Are the derived limits a property of human translation, or of these pairs? Each is derived from
+    two of the sets (its percentile, as bench/derive_checks.py does) and applied to the third, to its
+    clean pairs and to the corruption it is there for."""
+    from derive_checks import NAME_PERCENTILE, SHORT_PERCENTILE
+
+    from translate.chars import arabic_letters
+    from translate.checks.names import name_scores
+
     sets = load_sets()
     rng = random.Random(7)
-    clean, unrelated = {}, {}
-    for name, pairs in sets.items():
-        shuffled = [(ar, pairs[(i + rng.randrange(1, len(pairs))) % len(pairs)][1]) for i, (ar, _) in enumerate(pairs)]
-        clean[name] = [v for v in meaning_similarities(pairs) if v is not None]
-        unrelated[name] = [v for v in meaning_similarities(shuffled) if v is not None]
-    print(f"meaning check, limit from the other two sets (pairs with at least {MEANING_MIN_LETTERS} Arabic letters)")
-    print("| set | limit | clean pairs flagged | unrelated caught |")
-    print("|---|---|---|---|")
-    for name in sets:
-        limit = percentile([v for other, values in clean.items() if other != name for v in values], 0.25)
-        flagged = sum(v < limit for v in clean[name]) / len(clean[name])
-        caught = sum(v < limit for v in unrelated[name]) / len(unrelated[name])
-        print(f"| {name} | {limit:.3f} | {100 * flagged:.2f}% | {100 * caught:.1f}% |")
+    names = name_pool(sets)
+    rows = {"meaning (sentences)": {}, "meaning (short lines)": {}, "name": {}}
+    for set_name, pairs in sets.items():
+        others = [en for _, en in pairs]
+        long = [(ar, en) for ar, en in pairs if arabic_letters(ar) >= MEANING_MIN_LETTERS]
+        short = [(ar, en) for ar, en in pairs if 3 <= arabic_letters(ar) < MEANING_MIN_LETTERS]
+        shuffled = [(ar, others[(i + rng.randrange(1, len(others))) % len(others)]) for i, (ar, _) in enumerate(long)]
+        replaced = [(ar, rng.choice([e for _, e in short if e != en])) for ar, en in short] if len(short) > 1 else []
+        swapped = [(ar, changed) for ar, en in pairs if (changed := corruptions(ar, en, others, rng, names).get("name swapped"))]
+        rows["meaning (sentences)"][set_name] = (meaning_similarities(long), meaning_similarities(shuffled), 0.25)
+        rows["meaning (short lines)"][set_name] = (meaning_similarities(short), meaning_similarities(replaced), SHORT_PERCENTILE)
+        rows["name"][set_name] = (name_scores(pairs), name_scores(swapped), NAME_PERCENTILE)
+    print("| limit | held-out set | limit from the other two | clean pairs flagged | its corruption caught |")
+    print("|---|---|---|---|---|")
+    for row, by_set in rows.items():
+        for set_name, (clean, corrupted, q) in by_set.items():
+            derived = [v for other, (values, _, _) in by_set.items() if other != set_name for v in values if v is not None]
+            if not clean or not derived:
+                print(f"| {row} | {set_name} | | no such pairs | |")
+                continue
+            limit = percentile(derived, q)
+            flagged = sum(v is not None and v < limit for v in clean) / len(clean)
+            caught = sum(v is not None and v < limit for v in corrupted) / max(1, len(corrupted))
+            print(f"| {row} | {set_name} ({len(clean)} pairs) | {limit:.3f} | {100 * flagged:.2f}% | {100 * caught:.1f}% |")
 
 
 def main() -> None:
@@ -155,6 +267,7 @@ def main() -> None:
     if "--held-out" in sys.argv:
         return held_out()
     sets = load_sets()
+    names = name_pool(sets)
     rng = random.Random(2026)
     kinds_on_clean: Counter = Counter()
     print("| set | pairs | clean pairs flagged |")
@@ -166,11 +279,13 @@ def main() -> None:
     own_tried: Counter = Counter()
     for name, pairs in sets.items():
         others = [e for _, e in pairs]
+        short_others = [e for a, e in pairs if is_short(a)]
         clean_flags = check_pairs(pairs)
         flagged = sum(bool(flags) for flags in clean_flags)
         for flags in clean_flags:
             kinds_on_clean.update({f.kind for f in flags})
-        corrupted = [(kind, ar, changed) for ar, en in pairs for kind, changed in corruptions(ar, en, others, rng).items()
+        corrupted = [(kind, ar, changed) for ar, en in pairs
+                     for kind, changed in corruptions(ar, en, others, rng, names, short_others).items()
                      if changed != en]
         for (kind, _, _), flags in zip(corrupted, check_pairs([(ar, changed) for _, ar, changed in corrupted])):
             tried[kind] += 1

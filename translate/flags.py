@@ -25,6 +25,8 @@ class FlagKind(StrEnum):
     # sentences: the checks
     number = "number"
     date = "date"
+    name = "name"
+    negation = "negation"
     quantity = "quantity"
     untranslated = "untranslated"
     repetition = ("repetition", False, True)
@@ -53,17 +55,19 @@ class Flag:
     kind: FlagKind
     detail: str
     sentences: tuple[str, ...] = ()  # the Arabic sentences it is about, where there are several
+    words: tuple[str, ...] = ()  # the words at fault, Arabic or English as written, for the pages to highlight
 
     @property
     def to_check(self) -> bool:
         return not self.kind.info
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "detail": self.detail, **({"sentences": list(self.sentences)} if self.sentences else {})}
+        return {"kind": self.kind.value, "detail": self.detail, **({"sentences": list(self.sentences)} if self.sentences else {}),
+                **({"words": list(self.words)} if self.words else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Flag:
-        return cls(FlagKind(data["kind"]), str(data["detail"]), tuple(data.get("sentences", ())))
+        return cls(FlagKind(data["kind"]), str(data["detail"]), tuple(data.get("sentences", ())), tuple(map(str, data.get("words", ()))))
 
 
 def flags_as_dicts(flags) -> list[dict[str, Any]]:

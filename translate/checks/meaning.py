@@ -6,20 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translate.chars import arabic_letters
-from translate.checks.base import Check, Context, Pair, calibration
+from translate.checks.base import COSTLY_MAX_LETTERS, Check, Context, Pair, calibration, within_bounds
 from translate.flags import Flag, FlagKind
 
-MEANING_MAX_LETTERS = 5000  # one embedding for a whole long text says little, and costs memory by its length
+SHORT_MIN_LETTERS = 3  # a line with fewer Arabic letters (a dash, a number) says nothing to compare
 
 
 def meaning_similarities(pairs: list[tuple[str, str]]) -> list[float | None]:
     """Cross-lingual similarity of each pair, in one batch; None where the check does not apply (no
-    English, fewer Arabic letters than the calibration's minimum, or more than MEANING_MAX_LETTERS)."""
+    English, fewer than SHORT_MIN_LETTERS Arabic letters, or more than COSTLY_MAX_LETTERS)."""
     from translate.checks.encoder import encoder
 
-    minimum = calibration()["meaning"]["min_arabic_letters"]
     wanted = [i for i, (ar, en) in enumerate(pairs)
-              if en.strip() and minimum <= arabic_letters(ar) <= MEANING_MAX_LETTERS and len(en) <= 4 * MEANING_MAX_LETTERS]
+              if en.strip() and SHORT_MIN_LETTERS <= arabic_letters(ar) and within_bounds(ar, en)]
     similarities: list[float | None] = [None] * len(pairs)
     if wanted:
         for i, value in zip(wanted, encoder().similarities([pairs[i] for i in wanted])):
@@ -27,13 +26,21 @@ def meaning_similarities(pairs: list[tuple[str, str]]) -> list[float | None]:
     return similarities
 
 
-def check_meaning(similarity: float | None) -> list[Flag]:
+def check_meaning(similarity: float | None, letters: int = COSTLY_MAX_LETTERS) -> list[Flag]:
+    """A pair under the limit human translations of its length reach: short lines (headlines, quotes,
+    fewer Arabic letters than the calibration's minimum for sentences) have their own limit."""
     if similarity is None:
         return []
-    limit = calibration()["meaning"]["min_similarity"]
+    limits = calibration()["meaning"]
+    short = letters < limits["min_arabic_letters"]
+    if short:
+        limit, percentile = limits["short_min_similarity"], limits["short_percentile"]
+    else:
+        limit, percentile = limits["min_similarity"], limits["percentile"]
     if similarity < limit:
+        what = "human translations of lines this short" if short else "human translations"
         return [Flag(FlagKind.meaning, f"the English may not say what the Arabic says (similarity {similarity:.2f}; "
-                                f"{100 - calibration()['meaning']['percentile']:g}% of human translations score {limit:.2f} or more)")]
+                                       f"{100 - percentile:g}% of {what} score {limit:.2f} or more)")]
     return []
 
 
@@ -43,4 +50,4 @@ class Meaning(Check):
     costly = True
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
-        return [check_meaning(s) for s in meaning_similarities([(p.ar, p.en) for p in pairs])]
+        return [check_meaning(s, arabic_letters(p.ar)) for p, s in zip(pairs, meaning_similarities([(p.ar, p.en) for p in pairs]))]

@@ -167,9 +167,17 @@ def _ar_words(text: str) -> list[str]:
     return out
 
 
+_EN_COMPOUND = re.compile(r"(two|three|four|five|six|seven|eight|nine)"
+                          r"(balls?|somes?|fold|way|days?|years?|months?|weeks?|legged|wheelers?)")
+
+
 def _en_words(text: str) -> list[str]:
     words = []
     for word in re.findall(r"[A-Za-z]+", text):
+        compound = _EN_COMPOUND.fullmatch(word.lower())
+        if compound:  # fourballs, threefold: the number word and the rest
+            words += [compound.group(1), compound.group(2)]
+            continue
         words.append(str(_ROMAN[word]) if word in _ROMAN else word.lower())
     return words
 
@@ -184,6 +192,9 @@ _EN_TABLE = {**EN_WORDS, **{str(v): v for v in _ROMAN.values()}}
 def _century_matches(values: set[float], en_all: set[float]) -> bool:
     """"القرن التاسع عشر" (the 19th century) may be "the 1800s" or a year or decade of it in the English."""
     return any((v - 1) * 100 <= e < v * 100 for v in values if v == int(v) and 1 < v <= 30 for e in en_all)
+
+
+_TO_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")  # to highlight a number the Arabic writes in its own digits
 
 
 def check_numbers(ar: str, en: str) -> list[Flag]:
@@ -204,10 +215,14 @@ def check_numbers(ar: str, en: str) -> list[Flag]:
                 missing.append(f"{count}× {next(n.written for n in ar_numbers if n.options == options)} "
                                f"(the English has it {present}×)")
     if missing:
-        flags.append(Flag(FlagKind.number, f"{', '.join(dict.fromkeys(missing))} in the Arabic, not in the English"))
+        words = [w for n in ar_numbers if n.required and not n.options & en_all
+                 for w in (n.written, n.written.translate(_TO_ARABIC_DIGITS))]
+        flags.append(Flag(FlagKind.number, f"{', '.join(dict.fromkeys(missing))} in the Arabic, not in the English",
+                          words=tuple(dict.fromkeys(words + [" ".join(run) for run, _ in ar_runs if " ".join(run) in missing]))))
     extra = [n.written for n in en_numbers if n.required and not n.options & ar_all]
     if extra:
-        flags.append(Flag(FlagKind.number, f"{', '.join(dict.fromkeys(extra))} in the English, not in the Arabic"))
+        flags.append(Flag(FlagKind.number, f"{', '.join(dict.fromkeys(extra))} in the English, not in the Arabic",
+                          words=tuple(dict.fromkeys(extra))))
     return flags
 
 

@@ -114,6 +114,7 @@ def check_quantities(ar: str, en: str) -> list[Flag]:
     ar_numbers = _read(ar.translate(AR_DIGITS), AR_SCALES, AR_UNITS, _ar_word)
     en_numbers = _read(en, EN_SCALES, EN_UNITS, lambda w: w.lower().strip(".,;:"))
     problems = []
+    words: list[str] = []
     for written, value, scale, unit in ar_numbers:
         total = value * (scale or 1)
         same = [n for n in en_numbers if n[1] in (value, total)]
@@ -127,9 +128,11 @@ def check_quantities(ar: str, en: str) -> list[Flag]:
         if not scaled_ok:
             wrong = next((n for n in same if n[2]), same[0])
             problems.append(f"the Arabic has {written}, the English has “{wrong[0]}”")
+            words += [written, wrong[0]]
         elif not unit_ok:
             problems.append(f"the Arabic has {written} ({unit[1]}), the English has “{units_there[0][0]}”")
-    return [Flag(FlagKind.quantity, "; ".join(dict.fromkeys(problems)))] if problems else []
+            words += [written, units_there[0][0]]
+    return [Flag(FlagKind.quantity, "; ".join(dict.fromkeys(problems)), words=tuple(dict.fromkeys(words)))] if problems else []
 
 
 class Quantities(Check):

@@ -15,7 +15,7 @@ _WORD_TOKEN = re.compile(r"\w+")
 
 def check_untranslated(en: str) -> list[Flag]:
     spans = [m.group(0) for m in _ARABIC_SCRIPT.finditer(en) if ARABIC_LETTER.search(m.group(0))]
-    return [Flag(FlagKind.untranslated, "Arabic left in the English: " + " … ".join(spans)[:80])] if spans else []
+    return [Flag(FlagKind.untranslated, "Arabic left in the English: " + " … ".join(spans)[:80], words=tuple(spans))] if spans else []
 
 
 def check_repetition(en: str) -> list[Flag]:
@@ -48,11 +48,13 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 def check_unfinished(ar: str, en: str) -> list[Flag]:
     """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the", or
-    without an ending where the Arabic ends its sentence."""
+    without an ending where the Arabic ends its sentence and shorter for its Arabic than half the
+    human translations are (a headline the translator gave a full stop is not cut off)."""
     en = en.strip()
     last = _LAST_WORD.search(en)
     dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
-    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en)):
+    short = length_ratio(ar, en) < calibration()["length_ratio"]["median"]
+    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en) and short):
         return [Flag(FlagKind.unfinished, "the English stops before the end of the sentence: “…" + en[-30:] + "”")]
     return []
 

@@ -1,0 +1,434 @@
+"""Names: a person, place or organisation one side names and the other does not (swapped, invented or dropped).
+
+Two signals, since Arabic is written without most vowels:
+- a gazetteer for exonyms (مصر / Egypt, اليونان / Greece, طرابلس / Tripoli): the country and territory
+  names of CLDR and its time-zone cities, in Arabic and English, through Babel. An Arabic name of the
+  gazetteer whose English the English lacks is flagged, quoting what the English has instead.
+- the consonant skeleton of a transliteration: an English name (capitalized, and rare as a common word
+  by wordfreq's English list, or in the gazetteer) must have an Arabic word whose consonants agree with
+  its own, letter class by letter class (ق with q, k, g or c; ث with th, t or s…), within an edit or two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from translate.chars import DIACRITICS
+from translate.checks.arabic import AR_WORD, ar_normal
+from translate.checks.base import Check, Context, Pair, calibration, within_bounds
+from translate.checks.dates import EN_DAYS, EN_MONTHS, HIJRI_EN
+from translate.flags import Flag, FlagKind
+
+COMMON_ZIPF = 3.0  # a place's English name rarer than this (by wordfreq) is little known
+JUDGED_ZIPF = 4.0  # a capitalized word this frequent in wordfreq's English is a common word (National, Prime): not judged
+KNOWN_PLACE_ZIPF = 3.0  # a place of the Arabic whose English name is rarer than this is not required (كييف, Kyiv; أكرا)
+# Arabic gazetteer names that are also common words: counted when the English has them, never required.
+_AR_HOMOGRAPHS = {"مالي", "الجزائر", "المغرب", "البحرين", "قطر", "بنين", "عمان", "جزر", "الشرق", "تشاد"}
+# English names of places that CLDR gives in another form.
+_EN_ALIASES = {"US": ("U.S.", "US", "USA", "America", "American", "Americans"),
+               "GB": ("Britain", "British", "UK", "England", "English", "Brexit"),
+               "EU": ("EU", "Europe", "European", "Brexit"),
+               "AE": ("Emirates", "Emirati", "UAE", "U.A.E."), "PS": ("Palestine", "Palestinian", "Palestinians"),
+               "KR": ("Korea", "Korean"), "KP": ("Korea", "Korean", "North Korea"), "CD": ("Congo",), "CG": ("Congo",),
+               "SA": ("Saudi", "Saudis"), "NL": ("Netherlands", "Dutch", "Holland"), "FR": ("French",), "CH": ("Swiss",),
+               "GR": ("Greek", "Greeks"), "IE": ("Irish",), "ES": ("Spanish", "Spaniard"), "TR": ("Turkish", "Turk", "Turks"),
+               "PL": ("Polish",), "DK": ("Danish",), "SE": ("Swedish",), "FI": ("Finnish",), "PH": ("Filipino",),
+               "AF": ("Afghan", "Afghans"), "LB": ("Lebanese",), "TH": ("Thai",)}
+# Arabic names of places that CLDR gives in another form (its Arabic for GB is المملكة المتحدة).
+_AR_ALIASES = {"GB": ("بريطانيا", "إنجلترا", "انجلترا", "إنكلترا"), "US": ("أمريكا", "امريكا", "أميركا"), "HU": ("المجر",),
+               "AE": ("الإمارات",), "PS": ("فلسطين",), "KR": ("كوريا",), "AQ": ("القطبية الجنوبية",), "EU": ("أوروبا", "اوروبا"),
+               "CZ": ("تشيكيا",), "NL": ("هولاندا",), "BY": ("بيلاروس", "روسيا البيضاء")}
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "ben", "de", "la", "le", "van", "von", "der", "di", "da", "du", "of", "the",
+              "and", "for", "ul", "ud", "ad", "ar", "as", "an", "at", "az", "ash", "er"}
+_LATIN = "A-Za-z\u00c0-\u024f"
+_EN_TOKEN = re.compile(rf"[{_LATIN}][{_LATIN}'’.-]*[{_LATIN}]|[A-Z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\[]\s*|\n)$")
+
+# Each Arabic letter and the English spellings of it (digraphs first when reading the English).
+_AR_SOUNDS = {
+    "ب": "b p v", "ت": "t th", "ث": "th t s", "ج": "j g dj zh ch c", "خ": "kh h ch k x", "د": "d dh", "ذ": "dh th d z",
+    "ر": "r", "ز": "z s", "س": "s c z x sch sh", "ش": "sh ch sch s x c", "ص": "s c", "ض": "d dh z", "ط": "t", "ظ": "z dh th d",
+    "غ": "gh g r", "ف": "f ph v p", "ق": "q k g c", "ك": "k c ch q g", "ل": "l", "م": "m", "ن": "n", "پ": "p b",
+    "ڤ": "v f", "گ": "g k",
+}
+_SOUNDS = {letter: frozenset(spellings.split()) for letter, spellings in _AR_SOUNDS.items()}
+_EN_UNITS = ("sch", "sh", "ch", "th", "kh", "gh", "ph", "dh", "zh", "dj", "ck")
+_LATIN_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "đ": "d"})
+_EN_VOWELS = set("aeiouyhw'’.-")
+
+
+def en_skeleton(word: str) -> tuple[str, ...]:
+    """An English word's consonant units: vowels, h, w and y off, digraphs kept, doubled letters once,
+    accents off (Ürümqi, Słania)."""
+    word = unicodedata.normalize("NFKD", word.lower()).translate(_LATIN_FOLD)
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    word = re.sub(r"gh$|(?<=[aeiou])gh(?=t)", "", word)  # Kavanaugh, Wright: gh silent
+    units: list[str] = []
+    i = 0
+    while i < len(word):
+        unit = next((u for u in _EN_UNITS if word.startswith(u, i)), word[i])
+        i += len(unit)
+        if unit in ("ck", "c"):  # c is k before a, o, u or a consonant, s before e, i, y
+            unit = "s" if unit == "c" and word[i:i + 1] in ("e", "i", "y") else "k"
+        if unit == "x":
+            units += [u for u in ("k", "s") if not units or units[-1] != u]
+            continue
+        if unit in _EN_VOWELS:
+            continue
+        if units and units[-1] == unit:
+            continue
+        units.append(unit)
+    return tuple(units)
+
+
+def ar_skeleton(word: str) -> str:
+    """An Arabic word's consonants: the letters with an English sound in the table (alef, waw, ya, ha,
+    hamza, ain and ta marbuta are read as vowels, as a transliteration writes them)."""
+    letters = [c for c in ar_normal(word).replace("تش", "ش") if c in _SOUNDS]  # تشاينا: ch written تش
+    return "".join(c for i, c in enumerate(letters) if not i or letters[i - 1] != c)
+
+
+def _distance(ar: str, en: tuple[str, ...]) -> int:
+    """Edit distance between an Arabic skeleton and an English one, a letter matching any of its spellings."""
+    previous = list(range(len(en) + 1))
+    for i, letter in enumerate(ar, 1):
+        current = [i] + [0] * len(en)
+        sounds = _SOUNDS[letter]
+        for j, unit in enumerate(en, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (unit not in sounds))
+        previous = current
+    return previous[-1]
+
+
+def _within(ar: str, en: tuple[str, ...]) -> int:
+    """The least edit distance between the English skeleton and any stretch of the Arabic one (words
+    written together, as some texts do: عززمجلسالأمن)."""
+    previous = [0] * (len(ar) + 1)
+    for i, unit in enumerate(en, 1):
+        current = [i] + [0] * len(ar)
+        for j, letter in enumerate(ar, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (unit not in _SOUNDS[letter]))
+        previous = current
+    return min(previous)
+
+
+def _allowed(length: int) -> int:
+    return 0 if length <= 3 else 1 if length <= 6 else 2
+
+
+def _strip_ar(word: str) -> list[str]:
+    """A word and the forms a name takes inside it: with al- and one-letter prefixes off, and the nisba or
+    ta marbuta ending off (الإيرانية -> ايران)."""
+    word = ar_normal(word)
+    forms = [word]
+    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            forms.append(word[len(prefix):])
+    for form in list(forms):
+        for suffix in ("يين", "يون", "يه", "ي", "ه"):
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                forms.append(form[: -len(suffix)])
+    return forms
+
+
+def _en_stem(word: str) -> str:
+    word = re.sub(r"['’]s?$", "", word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]:
+    """Arabic name (folded, as one or more words) -> (as written, its English names); and each English
+    name (lowercased) -> the key of its place. From CLDR's territories and time-zone cities."""
+    from babel import Locale
+
+    ar, en = Locale.parse("ar"), Locale.parse("en")
+    arabic: dict[str, tuple[str, tuple[str, ...]]] = {}
+    english: dict[str, str] = {}
+    places: list[tuple[str, str, tuple[str, ...]]] = []
+    for code, name in ar.territories.items():
+        if code.isalpha() and code in en.territories:
+            places.append((code, name, (en.territories[code], *_EN_ALIASES.get(code, ()))))
+    for zone, data in ar.time_zones.items():
+        city = data.get("city") if hasattr(data, "get") else None
+        if city and "/" in zone and not zone.startswith(("Etc/", "Antarctica/", "Arctic/")):
+            places.append((zone, city, (zone.rsplit("/", 1)[1].replace("_", " "),)))
+    for code, names in _AR_ALIASES.items():
+        places += [(code, alias, (en.territories[code], *_EN_ALIASES.get(code, ()))) for alias in names]
+    for key, name, english_names in places:
+        if key.count("/") and _common(english_names[0], 5.0) and english_names[0].lower() not in _CITIES_KEPT:
+            continue  # a time zone named after a common word (America/North_Dakota/Center)
+        english_names = (*english_names, *(_initials(n) for n in english_names if " " in n))
+        folded = " ".join(ar_normal(w) for w in AR_WORD.findall(name))
+        if folded and folded not in arabic:
+            arabic[folded] = (name, tuple(english_names))
+        for english_name in english_names:
+            english.setdefault(english_name.lower(), key)
+
+    return arabic, english
+
+
+_CITIES_KEPT = {"paris", "london", "moscow", "cairo", "jerusalem", "damascus", "baghdad", "beirut"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= zipf
+
+
+_NOT_NAMES = {m.lower() for m in EN_MONTHS + EN_DAYS} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
+
+
+_RUN = re.compile(rf"[A-Z][{_LATIN}'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][{_LATIN}'’-]*)+")
+
+
+def capitalized_runs(en: str) -> list[str]:
+    """Capitalized words together, as a multiword name is written (Ministry of Health, Security Council)."""
+    return [re.sub(r"['’]s\b", "", m.group(0)) for m in _RUN.finditer(en)]
+
+
+def english_names(en: str, ar: str = "") -> list[str]:
+    """Words of the English that may be names, to be found in the Arabic: capitalized, not a date word,
+    not an acronym, not written in Latin letters in the Arabic too, and a place of the gazetteer or
+    rare as a common word (wordfreq): a common one (National, Prime) is translated as often as not."""
+    _, places = gazetteer()
+    latin_in_arabic = {w.lower() for w in _EN_TOKEN.findall(ar)}
+    names = []
+    for match in _EN_TOKEN.finditer(en):
+        word = _en_stem(match.group(0)).strip(".-")
+        if not word[:1].isupper() or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
+            continue  # acronyms (UN, CoVs) are written in Latin letters or spelled out in Arabic: not judged
+        first = bool(_SENTENCE_START.search(en[:match.start()]))
+        for part in (p for p in re.split(r"[-’']", word) if p):
+            lowered = part.lower()
+            if lowered in _PARTICLES or len(part) < 3 or lowered in latin_in_arabic or not part[:1].isupper():
+                continue
+            if place_of(part) or not first and not _common(part, JUDGED_ZIPF):
+                names.append(part)
+    return list(dict.fromkeys(names))
+
+
+def _ar_forms(ar: str) -> list[str]:
+    """Every Arabic word in the forms a name takes inside it, and each two neighbours written as one
+    (عبد الله: Abdullah; بيونغ يانغ: Pyongyang)."""
+    words = [ar_normal(w) for w in AR_WORD.findall(ar)]
+    forms = set()
+    for i, word in enumerate(words):
+        forms.update(_strip_ar(word))
+        if i + 1 < len(words):
+            forms.update(f + words[i + 1] for f in _strip_ar(word)[:2])
+    return sorted(forms)
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is?|s)$")
+
+
+def transliterated(name: str, skeletons: list[tuple[str, str]]) -> bool:
+    """Does some Arabic word spell ``name`` (or its stem: Americans, أمريكي)? ``skeletons``: (skeleton,
+    word) of each Arabic form. The first consonants must agree, and the rest within an edit for 4 to 6
+    consonants, two for more. A name of three consonants or fewer needs a word that spells a vowel
+    (ا, و or ي after its first letter), as transliterations do: Syria is سوريا, not سر (a secret)."""
+    for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
+        units = en_skeleton(form)
+        if len(units) < 2:
+            return True  # too short to tell (Ali, Iowa): not judged
+        allowed = _allowed(len(units))
+        short = len(units) <= 3 and re.search("[aeiouy]", form.lower()[1:])
+        for skeleton, word in skeletons:
+            if units[0] in _SOUNDS[skeleton[0]] and (
+                    abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
+                    or len(skeleton) >= len(units) + 3 and _within(skeleton, units) <= allowed):
+                if not short or re.search("[اويعحهءئؤ]", word[1:]):
+                    return True
+    return False
+
+
+def place_of(name: str) -> str | None:
+    """The gazetteer place an English word names, its demonyms included (Syrian, Chinese, Iraqi)."""
+    _, places = gazetteer()
+    lowered = name.lower()
+    if lowered in places:
+        return places[lowered]
+    for suffix in ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n"):
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
+            stem = lowered[: -len(suffix)]
+            for candidate in (stem, stem + "a", stem + "on"):
+                if candidate in places:
+                    return places[candidate]
+    return None
+
+
+def _nisba_places(word: str) -> list[str]:
+    """The place a nisba adjective is made from: ايرانيه -> ايران, الامريكيين -> امريكا."""
+    out = []
+    word = word.removeprefix("ال")
+    for suffix in ("يين", "يون", "يه", "ي"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "ا", "ال" + stem, "ال" + stem + "ا"]
+    return out
+
+
+def arabic_places(ar: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Gazetteer places the Arabic names: key -> (as written, English names, weak). Weak: a name that
+    is also a common word (قطر is a diameter), or a place too little known to require (ترك, Chuuk, is "left")."""
+    arabic, places = gazetteer()
+    words = [ar_normal(w) for w in AR_WORD.findall(ar)]
+    found = {}
+    covered: set[int] = set()  # words a longer name took (روسيا of روسيا البيضاء)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            if covered & set(range(i, i + size)):
+                continue
+            span = " ".join(words[i:i + size])
+            forms = [span, *(span[1:] for p in "وبلفك" if span.startswith(p)), *(["ال" + span[2:]] if span.startswith("لل") else [])]
+            form = next((f for f in forms if f in arabic), None)
+            if form:
+                written, english = arabic[form]
+                weak = form in _AR_HOMOGRAPHS or written in _AR_HOMOGRAPHS or not _common(english[0], KNOWN_PLACE_ZIPF)
+                found.setdefault(places[english[0].lower()], (written, english, weak))
+                covered.update(range(i, i + size))
+    return found
+
+
+_DEMONYM_ENDINGS = "n|an|ian|ians|ans|ns|ese|ish|i|is|s"
+
+
+def _option_pattern(option: str) -> str:
+    """A place's English name as the English may inflect it (Egyptian, Syria's); a short one whole (EU)."""
+    option = option.lower()
+    if len(option) <= 4 and " " not in option:
+        return rf"\b{re.escape(option)}(?:['’]s)?\b"
+    stems = {re.escape(option), re.escape(option.rstrip("aeiouy"))}
+    return rf"\b(?:{'|'.join(sorted(stems, key=len, reverse=True))})(?:{_DEMONYM_ENDINGS})?(?:['’]s)?\b"
+
+
+@dataclass
+class NameFindings:
+    """What the cheap part found in one pair: English names with no Arabic counterpart yet (the costly
+    part asks the encoder whether the Arabic translates them), and places of the Arabic the English lacks."""
+
+    unmatched: list[str]
+    missing_places: list[tuple[str, str]]  # (Arabic as written, English name)
+    arabic_words: list[str]
+    runs: dict[str, str]  # each unmatched word -> the capitalized words around it (Security Council)
+    arabic_grams: list[str]  # two and three Arabic words
+    places: set[str]  # unmatched words that name a place of the gazetteer: quoted when the Arabic names another
+
+
+def find_names(ar: str, en: str) -> NameFindings:
+    places_ar = arabic_places(ar)
+    forms = _ar_forms(ar)
+    arabic, places = gazetteer()
+    bare = {k.removeprefix("ال"): v for k, v in arabic.items()}
+    nisba = {n for f in forms for n in _nisba_places(f) if n in arabic}  # الأمريكية: American
+    loose = set(places_ar) | {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
+    skeletons = sorted({(s, f) for f in forms if len(s := ar_skeleton(f)) >= 2})
+    unmatched = [name for name in english_names(en, ar)
+                 if place_of(name) not in loose and not transliterated(name, skeletons)]
+    runs = {name: run for run in capitalized_runs(en) for name in run.split() if name in unmatched}
+    en_lower = re.sub(r"\b([A-Z])\.", r"\1", en).lower()  # U.N., U.S.
+    english_skeletons = [en_skeleton(w) for w in re.findall(rf"[A-Z][{_LATIN}]{{2,}}", en) if not _common(w, JUDGED_ZIPF)]
+    missing = []
+    for written, english, weak in places_ar.values():
+        if weak or any(re.search(_option_pattern(option), en_lower) for option in english):
+            continue
+        own = [s for f in _strip_ar(written.split()[-1]) if len(s := ar_skeleton(f)) >= 2]
+        if any(units and units[0] in _SOUNDS[s[0]] and _distance(s, units) <= _allowed(len(units))
+               for s in own for units in english_skeletons):
+            continue  # transliterated rather than the exonym
+        missing.append((written, english[0]))
+    words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar) if len(w) >= 2]
+    grams = [" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)] if runs else []
+    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n: runs.get(n, n) for n in unmatched},
+                        list(dict.fromkeys(grams)), {n for n in unmatched if place_of(n)})
+
+
+_VECTORS: dict = {}  # word -> its vector from the encoder
+_VECTORS_MAX = 20000  # about 40 MB of word vectors kept between batches
+
+
+def _vectors(words: list[str]):
+    import numpy as np
+
+    from translate.checks.encoder import encoder
+
+    new = [w for w in dict.fromkeys(words) if w not in _VECTORS]
+    if len(_VECTORS) + len(new) > _VECTORS_MAX:
+        _VECTORS.clear()
+        new = list(dict.fromkeys(words))
+    if new:
+        _VECTORS.update(zip(new, encoder().encode(new)))
+    return np.array([_VECTORS[w] for w in words]) if words else np.zeros((0, 512), dtype=np.float32)
+
+
+def translation_similarities(findings: list[NameFindings]) -> list[list[float]]:
+    """For each unmatched English word, how close its nearest Arabic word is, by the sentence encoder on
+    single words, the word as written or in lower case (وزارة and "Ministry" 0.92; a name against
+    another name about 0.3-0.6)."""
+    out = []
+    for found in findings:
+        if not found.unmatched or not found.arabic_words:
+            out.append([0.0] * len(found.unmatched))
+            continue
+        words = found.unmatched + [w.lower() for w in found.unmatched]
+        values = (_vectors(words) @ _vectors(found.arabic_words).T).max(axis=1)
+        n = len(found.unmatched)
+        out.append([round(float(max(values[i], values[i + n])), 4) for i in range(n)])
+    return out
+
+
+def name_flags(found: NameFindings, similarities: list[float], limit: float) -> list[Flag]:
+    """A place of the Arabic the English lacks while it names another (a swap: "the Arabic names
+    طرابلس (Tripoli), the English has “Benghazi” and not “Tripoli”"); an English name (not a place:
+    human translators drop a place the sentence does not need as often as not) that the Arabic
+    neither transliterates nor translates, its nearest Arabic word further than the limit. A place
+    the English only leaves out, naming none instead, is not flagged: human translators do it too."""
+    added = [name for name, similarity in zip(found.unmatched, similarities) if similarity < limit and name not in found.places]
+    instead_of = added + sorted(found.places)
+    problems = [f"the Arabic names {written} ({english}), the English has “{', '.join(instead_of)}” and not “{english}”"
+                for written, english in found.missing_places] if instead_of else []
+    if added and not problems:
+        problems.append(f"the English names “{', '.join(added)}”, which the Arabic neither transliterates nor translates")
+    words = [written for written, _ in found.missing_places] + instead_of if problems else []
+    return [Flag(FlagKind.name, "; ".join(problems), words=tuple(words))] if problems else []
+
+
+def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """Each pair's lowest similarity of an English name to the Arabic (bench/derive_checks.py takes a
+    percentile of it): -1 where a place of the Arabic is missing, inf where every name is found."""
+    findings = [find_names(ar, en) for ar, en in pairs]
+    return [-1.0 if f.missing_places and f.places else min((v for n, v in zip(f.unmatched, s) if n not in f.places), default=float("inf"))
+            for f, s in zip(findings, translation_similarities(findings))]
+
+
+def check_names_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
+    findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], {}, [], set()) for ar, en in pairs]
+    limit = calibration()["name"]["min_similarity"]
+    return [name_flags(f, s, limit) for f, s in zip(findings, translation_similarities(findings))]
+
+
+def check_names(ar: str, en: str) -> list[Flag]:
+    return check_names_batch([(ar, en)])[0]
+
+
+class Names(Check):
+    order = 25
+    kinds = (FlagKind.name,)
+    costly = True
+
+    def warm(self) -> None:
+        gazetteer()
+        _common("warm")  # wordfreq's English list
+
+    def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
+        return check_names_batch([(p.ar, p.en) for p in pairs])

@@ -1,0 +1,202 @@
+"""Negation: the English says "not" where the Arabic does not, or the Arabic denies what the English affirms.
+
+Word lists cannot count negations across two languages (translators turn "لم ينجح" into "failed",
+"غير قانوني" into "illegal", "لا يزال" into "still"), so the word lists only propose, on a plain
+contrast, and the sentence encoder confirms (the English with its polarity flipped at one place is at
+least as close to the Arabic as the English as written):
+- added: the English has an explicit negator (not, n't, never, no, without…) and the Arabic has no
+  negative word at all, not even a lexical one (فشل, رفض, منع, عدم, غير, دون…);
+- removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
+  no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…).
+The traps the Arabic lists leave out: لا يزال (still), لا بد (must), لا سيما (especially), ألم
+(pain, written with its hamza), and ما, which is as often "what" as "not".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from translate.chars import DIACRITICS, TATWEEL
+from translate.checks.arabic import AR_WORD
+from translate.checks.base import Check, Context, Pair, within_bounds
+from translate.flags import Flag, FlagKind
+
+# Explicit Arabic negators (as written, diacritics off; one of و ف before them allowed).
+_AR_STRONG = {"لم", "لن", "ليس", "ليست", "لست", "لسنا", "ليسوا", "ليسا", "لستم", "ألا", "لئلا"}
+# لا in fixed phrases that say no "not" (still, must, especially), and in phrases English may say
+# either way (no doubt / undoubtedly, at least, it is fine): the first never negate, the second are
+# not explicit negators.
+_AR_LA_FIXED = {"يزال", "تزال", "نزال", "أزال", "ازال", "يزالون", "تزالان", "يزالان", "زال", "زالت", "زالوا", "بد", "سيما"}
+_AR_LA_NOT = _AR_LA_FIXED | {"شك", "ريب", "جرم", "محالة", "يقل", "تقل", "يقلون", "بأس", "باس", "يصدق", "متناهية", "متناهي", "يتجاوز",
+                             "تتجاوز", "يزيد", "تزيد"}
+_AR_LA_NOUNS = {"شيء", "أحد", "احد", "يوجد", "توجد", "مكان", "وقت", "أعرف", "أدري"}  # لا before a noun that still negates
+# Any Arabic word that negates or denies, explicitly or by its meaning (stems, matched at the word's start
+# after one of و ف ب ل ك).
+_AR_ANY = ("لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "فشل", "يفشل", "تفشل",
+           "أخفق", "اخفق", "يخفق", "رفض", "يرفض", "ترفض", "منع", "يمنع", "تمنع", "امتنع", "يمتنع", "نفى", "ينفي", "تنفي", "نفي",
+           "أنكر", "انكر", "ينكر", "تجنب", "يتجنب", "خال", "خلو", "يخلو", "تخلو", "انعدام", "غياب", "يغيب", "تغيب", "نقص", "قلة",
+           "بالكاد", "نادر", "ندر", "حظر", "يحظر", "تعذر", "يتعذر", "استحال", "مستحيل", "عجز", "يعجز", "عاجز", "الغاء", "إلغاء",
+           "ألغى", "الغى", "يفتقر", "افتقار", "تفتقر", "ممنوع", "محظور", "بمنأى", "أبدا", "ابدا", "قط", "كلا", "لولا", "إنكار",
+           "انكار", "مانع", "سوى", "فقط", "وحسب", "فحسب", "لسنا", "ليست", "ليسوا")
+# Function words matched whole (الا would otherwise be the start of every word with al- and alef).
+_AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "قط", "كلا", "سوى", "فقط",
+             "ضد", "مانع", "نفي", "خال", "خلو", "قلة", "نقص"}
+_AR_PREFIXES = ("و", "ف")
+_GLUED = re.compile("(?<=[\u0621-\u064a])(?:لم|لن)(?=[يتنأ])")
+
+EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
+# English phrases whose negator negates nothing: "not only", "not long after", "don't forget" (remember),
+# "couldn't be more"; and nor/neither, which carry on a negation already counted.
+_EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|matter|wonder)\b|\bdo(?:n[’']t| not) forget\b|"
+                        r"n[’']t (?:be|have been) (?:more|happier|better|prouder|worse)\b|\b(?:nor|neither)\b", re.IGNORECASE)
+EN_ANY = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"
+    r"absen\w*|unable|non\w*|un\w{3,}|in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|"
+    r"toleran|ability|secure|stab)\w*|im(?:possible|proper|mune|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|"
+    r"ir(?:regular|relevant|responsible)\w*|dis\w{4,}|a(?:symptomatic|gnostic|theist|political|typical)\w*|\w{3,}less(?:ly|ness)?|"
+    r"rather|instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
+    r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|just|merely|solely|least|deprive\w*|halt\w*|cancel\w*|"
+    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti\w*|than|incred\w*|inexor\w*|yet)\b"
+    r"|n[’']t\b", re.IGNORECASE)
+
+
+def _ar_words(ar: str) -> list[str]:
+    return [DIACRITICS.sub("", w).replace(TATWEEL, "") for w in AR_WORD.findall(ar)]
+
+
+def _bare(word: str) -> list[str]:
+    return [word] + [word[1:] for p in _AR_PREFIXES if word.startswith(p) and len(word) > 2]
+
+
+def arabic_negators(ar: str) -> list[str]:
+    """The explicit negators of the Arabic, as written: لم, لن, ليس…, and لا before a word that is not
+    one of its fixed phrases (لا يزال, لا بد, لا سيما…)."""
+    words = _ar_words(ar)
+    if any(w in ("إلا", "الا") for w in words):
+        return []  # لا … إلا, لم … إلا: "only"
+    found = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        previous = words[i - 1] if i else ""
+        for bare in _bare(word):
+            if bare == "لا" and (previous in ("أم", "ام") or not following or following in _AR_LA_NOT
+                                 or following[0] not in "يتنأا" and following not in _AR_LA_NOUNS):
+                continue  # أم لا (or not); لا بومبا (La Bomba); لا يزال (still)
+            if bare == "لم" and (following.startswith(("شمل", "الشمل")) or previous in ("إن", "ان")):
+                continue  # لم شمله (reunited); إن لم يكن (if not: a concession)
+            if bare in _AR_STRONG or bare == "لا":
+                found.append(f"{word} {following}".strip() if bare in ("لا", "لم", "لن") else word)
+                break
+    return found
+
+
+def arabic_negatives(ar: str) -> int:
+    """How many words of the Arabic negate or deny, explicitly or by their meaning? لا in one of its
+    fixed phrases (لا يزال) does not."""
+    words = _ar_words(ar)
+    count = 0
+    for i, word in enumerate(words):
+        if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED:
+            continue
+        if len(word) > 6 and word.startswith(("لمي", "لمت", "لمن", "لمأ", "لني", "لنت", "لنن", "لنأ")):
+            count += 1  # لميخبرها: a negator written together with its verb
+            continue
+        if len(word) > 10 and _GLUED.search(word):
+            count += len(_GLUED.findall(word))  # words written together: ...الأخيرةلمتسر
+            continue
+        forms = _bare(word)
+        forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2]
+        forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
+        if any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) for bare in forms for stem in _AR_ANY):
+            count += 1
+    return count
+
+
+_EN_NEGATOR = re.compile(r"\b(not|never)\b ?|\b(wo|ca|sha)n[’']t\b|n[’']t\b", re.IGNORECASE)
+_EN_AUXILIARY = re.compile(r"\b(?:is|are|was|were|will|can|could|would|should|has|have|had|does|do|did|may|might|must)\b"
+                           r"(?! not\b)(?= [a-z])", re.IGNORECASE)
+_UNCONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+MAX_VARIANTS = 4
+
+
+def _exceeds(one: int, other: int) -> bool:
+    """One side negates where the other has nothing negative, or twice more: one negation more among
+    several is how translators write (two "not" for one لن), not a contrast."""
+    return one > 0 and other == 0 or one >= other + 2
+
+
+def english_negators(en: str) -> list[str]:
+    """The explicit negators of the English, its idioms left out (not only, don't forget, nor)."""
+    idioms = [m.span() for m in _EN_IDIOMS.finditer(en)]
+    return [m.group(0) for m in EN_STRONG.finditer(en) if not any(a <= m.start() < b for a, b in idioms)]
+
+
+def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: explicit negators in the
+    English and no negative word of any kind in the Arabic (or two more), or the other way round."""
+    strong_en = english_negators(en)
+    if _exceeds(len(strong_en), arabic_negatives(ar)):
+        have = arabic_negators(ar)
+        against = f"the Arabic has {len(have)}: {', '.join(have)}" if have else "the Arabic has no negation"
+        return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *have)
+    negators = arabic_negators(ar)
+    any_en = [m.group(0) for m in EN_ANY.finditer(en)]
+    if _exceeds(len(negators), len(any_en)):
+        against = f"the English has only {', '.join(any_en)}" if any_en else "the English has no negation"
+        return "removed", f"the Arabic negates ({', '.join(negators)}); {against}", (*negators, *any_en)
+    return None
+
+
+def polarity_variants(en: str, direction: str) -> list[str]:
+    """The English with one negator taken out ("added"), or with "not" after one auxiliary, or the
+    whole of it denied where it has none ("removed")."""
+    if direction == "added":
+        out = []
+        for m in list(_EN_NEGATOR.finditer(en))[:MAX_VARIANTS]:
+            if m.group(2):  # won't -> will
+                out.append(en[:m.start()] + _UNCONTRACTED[m.group(2).lower()] + en[m.end():])
+            else:
+                out.append(en[:m.start()] + en[m.end():])
+        return out
+    inserted = [en[:m.end()] + " not" + en[m.end():] for m in list(_EN_AUXILIARY.finditer(en))[:MAX_VARIANTS]]
+    return inserted or [f"It is not true that {en[:1].lower()}{en[1:]}"]  # no auxiliary: the whole sentence denied
+
+
+def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
+    """A contrast the word lists see, confirmed by the sentence encoder: the English with its polarity
+    flipped at one place is at least as close to the Arabic as the English as written."""
+    candidates = []
+    for i, (ar, en) in enumerate(pairs):
+        contrast = lexical_contrast(ar, en) if within_bounds(ar, en) else None
+        if contrast:
+            variants = polarity_variants(en, contrast[0])
+            if variants:
+                candidates.append((i, contrast[1:], variants))
+    flags: list[list[Flag]] = [[] for _ in pairs]
+    if not candidates:
+        return flags
+    from translate.checks.encoder import encoder
+
+    texts = [t for i, _, variants in candidates for t in (pairs[i][0], pairs[i][1], *variants)]
+    vectors = encoder().encode(texts)
+    at = 0
+    for i, (detail, words), variants in candidates:
+        arabic, written, flipped = vectors[at], vectors[at + 1], vectors[at + 2:at + 2 + len(variants)]
+        at += 2 + len(variants)
+        if float((flipped @ arabic).max()) >= float(written @ arabic):
+            flags[i] = [Flag(FlagKind.negation, detail, words=tuple(dict.fromkeys(words)))]
+    return flags
+
+
+def check_negation(ar: str, en: str) -> list[Flag]:
+    return check_negation_batch([(ar, en)])[0]
+
+
+class Negation(Check):
+    order = 35
+    kinds = (FlagKind.negation,)
+    costly = True
+
+    def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
+        return check_negation_batch([(p.ar, p.en) for p in pairs])
