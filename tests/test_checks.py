@@ -456,3 +456,8 @@ def test_the_pages_highlight_the_words_at_fault_escaped():
     assert html.count("<mark>Benghazi</mark>") == 2 and "&lt;" in html and "<Benghazi>" not in html
     assert str(marked("قال مسؤول في طرابلس", ["طرابلس"])).endswith("<mark>طرابلس</mark>")
     assert "<mark>" not in str(marked("Tripolitania", ["Tripoli"]))  # whole words only
+
+
+def test_a_year_range_written_short_is_the_same_years():
+    assert check_numbers("إنهاء رسمي للحرب الكورية 1950-1953", "a formal end to the 1950-53 Korean War") == []
+    assert check_numbers("إنهاء رسمي للحرب الكورية 1950-1954", "a formal end to the 1950-53 Korean War") != []

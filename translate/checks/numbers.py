@@ -197,8 +197,16 @@ def _century_matches(values: set[float], en_all: set[float]) -> bool:
 _TO_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")  # to highlight a number the Arabic writes in its own digits
 
 
+_YEAR_RANGE = re.compile(r"\b(1[89]|20)(\d\d)([-–])(\d\d)\b")  # 1950-53: the second year written short
+
+
+def _full_years(text: str) -> str:
+    return _YEAR_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}{m.group(4)}", text)
+
+
 def check_numbers(ar: str, en: str) -> list[Flag]:
-    ar_numbers = _digit_numbers(ar.translate(AR_DIGITS), AR_SCALES, _ar_scale_word, codes=False)
+    en = _full_years(en)
+    ar_numbers = _digit_numbers(_full_years(ar.translate(AR_DIGITS)), AR_SCALES, _ar_scale_word, codes=False)
     en_numbers = _digit_numbers(en, EN_SCALES, lambda w: w.lower().strip(".,;:"), codes=True)
     ar_runs = _word_runs(_ar_words(ar), AR_WORDS, AR_SCALES)
     en_runs = _word_runs(_en_words(en), _EN_TABLE, EN_SCALES)
