@@ -64,6 +64,7 @@ class Article:
     cache_key: str = ""
     date: str | None = None  # publication date, when the page gives one
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) from reading: part of flags
+    copies: list[str] = field(default_factory=list)  # outputs of the batch's wire copies of this article (translate/copies.py)
 
     @property
     def sentence_count(self) -> int:
@@ -137,6 +138,7 @@ class Article:
                 for p in self.paragraphs
             ],
             "flags": flags_as_dicts(self.flags),
+            "duplicates": list(self.copies),
             "checks": self.check_counts(),
             "provenance": {**self.provenance, "cache_key": self.cache_key},
         }
@@ -158,4 +160,5 @@ class Article:
             provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
             cache_key=data["provenance"]["cache_key"],
             date=data.get("date"),
+            copies=[str(c) for c in data.get("duplicates", ())],
         )

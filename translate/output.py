@@ -119,8 +119,12 @@ class OutputFolder:
     def write(self, article: Article, stamp: str) -> None:
         write_text_atomic(self.md_path(article.output), article_markdown(article))
         write_text_atomic(self.root / f"{article.output}.html", article_html(article, stamp))
+        self.write_record(article)  # last: marks it done
+
+    def write_record(self, article: Article) -> None:
+        """The JSON alone again (its copies changed; the pages are the same)."""
         pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(article.to_dict())
-        write_text_atomic(self.json_path(article.output), itertools.chain(pieces, ["\n"]))  # last: marks it done
+        write_text_atomic(self.json_path(article.output), itertools.chain(pieces, ["\n"]))
 
     def write_briefing(self, markdown: str, html: str) -> Path:
         write_text_atomic(self.root / BRIEFING_HTML, html)

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from translate.article import Article, Source
+from translate.copies import mark_copies
 from translate.distributed import RayExecutor, RaySettings
 from translate.errors import InputError, NoArticles
 from translate.inputs import Collected, collect_inputs, file_state
@@ -152,6 +153,11 @@ class Briefer:
                 reporter.advance(articles=1)
                 reporter.file(article.source.path, "done", f"{article.sentence_count} sentences")
 
+        before = {a.output: list(a.copies) for a in finished}
+        mark_copies(finished)
+        for article in finished:
+            if article.copies != before[article.output]:
+                folder.write_record(article)  # which articles duplicate it is part of its record
         date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp(),
                   "left_out": report.left_out}

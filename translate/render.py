@@ -159,10 +159,25 @@ def article_html(article: Article, stamp: str) -> str:
         reasons=why, snippet=_snippet, marked=marked, fault_words=fault_words)
 
 
+def shown(articles: Sequence[Article]) -> list[tuple[Article, list[Article]]]:
+    """The articles the briefing shows, by name, each with its wire copies (shown once, as "also published in")."""
+    by_output = {a.output: a for a in articles}
+    hidden = set()
+    out = []
+    for article in sorted(articles, key=lambda a: (-a.sentence_count, a.date or "~", a.output)):
+        if article.output in hidden:
+            continue
+        copies = [by_output[c] for c in article.copies if c in by_output]
+        hidden.update(c.output for c in copies)
+        out.append((article, copies))
+    return sorted(out, key=lambda item: item[0].output)
+
+
 def briefing_html(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
                   stamp: str, left_out: Sequence[Failure] = ()) -> str:
-    items = [{"article": a, "counts": a.check_counts(), "link": link_target(a.output + ".html")}
-             for a in sorted(articles, key=lambda a: a.output)]
+    items = [{"article": a, "counts": a.check_counts(), "link": link_target(a.output + ".html"),
+              "copies": [{"output": c.output, "link": link_target(c.output + ".html")} for c in copies]}
+             for a, copies in shown(articles)]
     worst = [{"output": a.output, "link": link_target(a.output + ".html"), "snippet": _snippet(s.en, 12), "why": reasons(s)}
              for a, s in worst_sentences(articles)]
     return _jinja().get_template("briefing.html.j2").render(
@@ -181,15 +196,17 @@ def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], 
         f"`{stamp.replace('`', '')}`",
         "",
     ]
-    for article in sorted(articles, key=lambda a: a.output):
+    for article, copies in shown(articles):
         brief = article.brief.text if article.brief else ""
         counts = article.check_counts()
         checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
         if counts["brief_flags"]:
             checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
         dated = [f"*Published {md_inline(article.date)}*", ""] if article.date else []
+        also = ["*Also published in: " + ", ".join(f"[{md_inline(visible(c.output))}]({link_target(c.output + '.md')})"
+                                                    for c in copies) + "* (wire copies)", ""] if copies else []
         lines += [f"## {md_inline(article.title) or '(untitled)'}", "", *dated, md_inline(brief) or "(no brief)", "",
-                  f"[Full article]({link_target(article.output + '.md')}) · {checks}", ""]
+                  f"[Full article]({link_target(article.output + '.md')}) · {checks}", "", *also]
     worst = worst_sentences(articles)
     if worst:
         lines += ["## Sentences to check first", ""]
