@@ -120,7 +120,7 @@ def _allowed(length: int) -> int:
     return 0 if length <= 3 else 1 if length <= 6 else 2
 
 
-def _strip_ar(word: str) -> list[str]:
+def arabic_forms(word: str) -> list[str]:
     """A word and the forms a name takes inside it: with al- and one-letter prefixes off, and the nisba or
     ta marbuta ending off (الإيرانية -> ايران)."""
     word = ar_normal(word)
@@ -196,23 +196,24 @@ def capitalized_runs(en: str) -> list[str]:
     return [re.sub(r"['’]s\b", "", m.group(0)) for m in _RUN.finditer(en)]
 
 
-def english_names(en: str, ar: str = "") -> list[str]:
+def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]:
     """Words of the English that may be names, to be found in the Arabic: capitalized, not a date word,
     not an acronym, not written in Latin letters in the Arabic too, and a place of the gazetteer or
-    rare as a common word (wordfreq): a common one (National, Prime) is translated as often as not."""
+    rare as a common word (wordfreq): a common one (National, Prime) is translated as often as not.
+    A sentence's first word only when it is a place, or with ``first_words`` (the names index)."""
     _, places = gazetteer()
     latin_in_arabic = {w.lower() for w in _EN_TOKEN.findall(ar)}
     names = []
     for match in _EN_TOKEN.finditer(en):
         word = _en_stem(match.group(0)).strip(".-")
-        if not word[:1].isupper() or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
+        if not re.search(r"(?:^|[-’'])[A-Z]", word) or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
             continue  # acronyms (UN, CoVs) are written in Latin letters or spelled out in Arabic: not judged
         first = bool(_SENTENCE_START.search(en[:match.start()]))
         for part in (p for p in re.split(r"[-’']", word) if p):
             lowered = part.lower()
             if lowered in _PARTICLES or len(part) < 3 or lowered in latin_in_arabic or not part[:1].isupper():
                 continue
-            if place_of(part) or not first and not _common(part, JUDGED_ZIPF):
+            if place_of(part) or (first_words or not first) and not _common(part, JUDGED_ZIPF):
                 names.append(part)
     return list(dict.fromkeys(names))
 
@@ -223,33 +224,44 @@ def _ar_forms(ar: str) -> list[str]:
     words = [ar_normal(w) for w in AR_WORD.findall(ar)]
     forms = set()
     for i, word in enumerate(words):
-        forms.update(_strip_ar(word))
+        forms.update(arabic_forms(word))
         if i + 1 < len(words):
-            forms.update(f + words[i + 1] for f in _strip_ar(word)[:2])
+            forms.update(f + words[i + 1] for f in arabic_forms(word)[:2])
     return sorted(forms)
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is?|s)$")
 
 
-def transliterated(name: str, skeletons: list[tuple[str, str]]) -> bool:
-    """Does some Arabic word spell ``name`` (or its stem: Americans, أمريكي)? ``skeletons``: (skeleton,
-    word) of each Arabic form. The first consonants must agree, and the rest within an edit for 4 to 6
-    consonants, two for more. A name of three consonants or fewer needs a word that spells a vowel
-    (ا, و or ي after its first letter), as transliterations do: Syria is سوريا, not سر (a secret)."""
+def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
+    """The Arabic form (a word, prefixes off) that spells ``name`` (or its stem: Americans, أمريكي);
+    ``skeletons``: (skeleton, form) of each Arabic form. "" for a name too short to tell (Ali, Iowa).
+    The first consonants must agree, and the rest within an edit for 4 to 6 consonants, two for more;
+    a word may run on after the name (كافانوعاطفيا, words written together). A name of three
+    consonants or fewer needs a word that spells a vowel or a guttural (ا, و, ي, ع, ح…), as
+    transliterations do: Syria is سوريا, not سر (a secret)."""
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
         units = en_skeleton(form)
         if len(units) < 2:
-            return True  # too short to tell (Ali, Iowa): not judged
+            return ""
         allowed = _allowed(len(units))
         short = len(units) <= 3 and re.search("[aeiouy]", form.lower()[1:])
         for skeleton, word in skeletons:
             if units[0] in _SOUNDS[skeleton[0]] and (
                     abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
                     or len(skeleton) >= len(units) + 3 and _within(skeleton, units) <= allowed):
-                if not short or re.search("[اويعحهءئؤ]", word[1:]):
-                    return True
-    return False
+                if not short or re.search("[اويعحهءئؤ]", word):
+                    return word
+    return None
+
+
+def transliterated(name: str, skeletons: list[tuple[str, str]]) -> bool:
+    return transliteration(name, skeletons) is not None
+
+
+def arabic_skeletons(ar: str) -> list[tuple[str, str]]:
+    """(skeleton, form) of every form a name takes in the Arabic (``_ar_forms``), shortest form first."""
+    return sorted({(s, f) for f in _ar_forms(ar) if len(s := ar_skeleton(f)) >= 2}, key=lambda item: (len(item[1]), item))
 
 
 def place_of(name: str) -> str | None:
@@ -332,7 +344,7 @@ def find_names(ar: str, en: str) -> NameFindings:
     bare = {k.removeprefix("ال"): v for k, v in arabic.items()}
     nisba = {n for f in forms for n in _nisba_places(f) if n in arabic}  # الأمريكية: American
     loose = set(places_ar) | {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
-    skeletons = sorted({(s, f) for f in forms if len(s := ar_skeleton(f)) >= 2})
+    skeletons = arabic_skeletons(ar)
     unmatched = [name for name in english_names(en, ar)
                  if place_of(name) not in loose and not transliterated(name, skeletons)]
     runs = {name: run for run in capitalized_runs(en) for name in run.split() if name in unmatched}
@@ -342,7 +354,7 @@ def find_names(ar: str, en: str) -> NameFindings:
     for written, english, weak in places_ar.values():
         if weak or any(re.search(_option_pattern(option), en_lower) for option in english):
             continue
-        own = [s for f in _strip_ar(written.split()[-1]) if len(s := ar_skeleton(f)) >= 2]
+        own = [s for f in arabic_forms(written.split()[-1]) if len(s := ar_skeleton(f)) >= 2]
         if any(units and units[0] in _SOUNDS[s[0]] and _distance(s, units) <= _allowed(len(units))
                for s in own for units in english_skeletons):
             continue  # transliterated rather than the exonym

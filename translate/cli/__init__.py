@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 import typer.core
 
-from translate.cli import brief, check, evaluate, models, text
+from translate.cli import brief, check, evaluate, models, names, text
 from translate.cli._common import EXIT_INTERRUPTED, EXIT_TERMINATED, write_stdout
 from translate.version import __version__
 
@@ -46,6 +46,7 @@ app.command("text")(text.text)
 app.command("segment")(text.segment)
 app.command("check")(check.check)
 app.command("eval")(evaluate.evaluate_command)
+app.command("names")(names.names)
 app.add_typer(models.app, name="models")
 
 
