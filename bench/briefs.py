@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from flags import flip_polarity  # noqa: E402
+from flags import flip_polarity, print_rates  # noqa: E402
 from run import ntrex_documents  # noqa: E402
 
 from translate.checks.brief import check_brief  # noqa: E402
@@ -99,17 +99,10 @@ def main() -> None:
                 caught[corruption] += bool(flags)
                 if not flags and "-v" in sys.argv:
                     print(f"missed {corruption}: {changed}")
-    print("| faithful brief | briefs | flagged |")
-    print("|---|---|---|")
-    for kind in faithful:
-        print(f"| {kind} | {faithful[kind]} | {100 * faithful_flagged[kind] / faithful[kind]:.1f}% |")
-    total = sum(faithful.values())
-    print(f"| all | {total} | {100 * sum(faithful_flagged.values()) / total:.1f}% |")
+    faithful["all"], faithful_flagged["all"] = sum(faithful.values()), sum(faithful_flagged.values())
+    print_rates("faithful brief", "briefs", "flagged", faithful, faithful_flagged)
     print()
-    print("| corruption (one sentence of a faithful brief) | briefs | caught |")
-    print("|---|---|---|")
-    for corruption in tried:
-        print(f"| {corruption} | {tried[corruption]} | {100 * caught[corruption] / tried[corruption]:.1f}% |")
+    print_rates("corruption (one sentence of a faithful brief)", "briefs", "caught", tried, caught)
 
 
 if __name__ == "__main__":

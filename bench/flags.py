@@ -261,6 +261,14 @@ def held_out() -> None:
             print(f"| {row} | {set_name} ({len(clean)} pairs) | {limit:.3f} | {100 * flagged:.2f}% | {100 * caught:.1f}% |")
 
 
+def print_rates(what: str, count: str, rate: str, tried: Counter, hits: Counter) -> None:
+    """A Markdown table: each key, how many were tried, and the share hit."""
+    print(f"| {what} | {count} | {rate} |")
+    print("|---|---|---|")
+    for key in tried:
+        print(f"| {key} | {tried[key]} | {100 * hits[key] / tried[key]:.1f}% |")
+
+
 def main() -> None:
     if "--cost" in sys.argv:
         return cost()
@@ -300,15 +308,9 @@ def main() -> None:
     print()
     print("clean pairs flagged, by kind: " + ", ".join(f"{k} {v}" for k, v in kinds_on_clean.most_common()))
     print()
-    print("| corruption | pairs | caught |")
-    print("|---|---|---|")
-    for kind in tried:
-        print(f"| {kind} | {tried[kind]} | {100 * detected[kind] / tried[kind]:.1f}% |")
+    print_rates("corruption", "pairs", "caught", tried, detected)
     print()
-    print("| corruption | pairs | caught by its own check |")
-    print("|---|---|---|")
-    for kind in own_tried:
-        print(f"| {kind} | {own_tried[kind]} | {100 * own_detected[kind] / own_tried[kind]:.1f}% |")
+    print_rates("corruption", "pairs", "caught by its own check", own_tried, own_detected)
 
 
 if __name__ == "__main__":

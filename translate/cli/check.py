@@ -20,8 +20,8 @@ from translate.cli._common import (
     write_stdout,
 )
 from translate.errors import unreadable
-from translate.glossary import load_glossary
 from translate.reader import decode
+from translate.stages import read_glossary
 
 
 def _lines(path: Path, option: str) -> list[str]:
@@ -69,12 +69,7 @@ def check(
         arabic, english = _lines(source, "--source"), _lines(translation, "--translation")
         if len(arabic) != len(english):
             die(f"--source has {len(arabic)} lines and --translation {len(english)}; they must be line-aligned.", EXIT_USAGE)
-        terms = None
-        if glossary is not None:
-            try:
-                terms = load_glossary(glossary)
-            except (OSError, ValueError) as exc:
-                die(f"--glossary {glossary}: {getattr(exc, 'strerror', None) or exc}", EXIT_USAGE)
+        terms = read_glossary(glossary)
         flagged = 0
         results = _checked(list(zip(arabic, english)), terms)
         for number, flags in enumerate(results, 1):

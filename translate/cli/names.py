@@ -12,8 +12,8 @@ from translate.article import Article
 from translate.atomic import write_text_atomic
 from translate.chars import bidi_visible, visible
 from translate.cli._common import EXIT_USAGE, GlossaryOpt, die, friendly_errors, say, write_stdout
-from translate.glossary import load_glossary
 from translate.names_index import build_index, glossary_draft
+from translate.stages import read_glossary
 
 
 def _records(folder: Path) -> list[Article]:
@@ -41,12 +41,7 @@ def names(
         articles = _records(folder)
         if not articles:
             die(f"{visible(str(folder))}: no article records (.json) here; run `translate brief` into it first.", EXIT_USAGE)
-        terms = None
-        if glossary is not None:
-            try:
-                terms = load_glossary(glossary)
-            except (OSError, ValueError) as exc:
-                die(f"--glossary {visible(str(glossary))}: {getattr(exc, 'strerror', None) or exc}", EXIT_USAGE)
+        terms = read_glossary(glossary)
         index = build_index(articles)
         for name in index:
             if as_json:
