@@ -1,0 +1,102 @@
+"""The names index: are the variants of one name joined, and different names kept apart?
+
+    python bench/names.py       # the 123 NTREX-128 articles: their Arabic and English references
+
+The index is built twice by `translate names`'s code (translate/names_index.py): on the articles as
+they are, and on the articles plus a copy of each whose English names are re-spelled by this script's
+own rules (Haftar/Hafter/Hifter style: a vowel changed, a doubled consonant made single or a single
+one doubled, an h dropped after a consonant), seeded. Joined: a re-spelled rendering lands in the
+entry of the name it re-spells. Apart: no entry of the first index holds two names that are not
+variants of each other (another name, not a re-spelling: differing in more than vowels, doubled
+letters and a demonym ending).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import ntrex_documents  # noqa: E402
+
+from translate.article import Article, Paragraph, Sentence, Source  # noqa: E402
+from translate.names_index import build_index  # noqa: E402
+
+
+def respell(name: str, rng: random.Random) -> str:
+    for _ in range(20):
+        rule = rng.choice(["vowel", "double", "single", "h"])
+        if rule == "vowel":
+            spots = [m.start() for m in re.finditer("[aeiou]", name[1:])]
+            if spots:
+                i = rng.choice(spots) + 1
+                out = name[:i] + rng.choice([v for v in "aeiou" if v != name[i]]) + name[i + 1:]
+            else:
+                continue
+        elif rule == "double":
+            spots = [i for i in range(1, len(name)) if name[i] in "bdfglmnprst" and name[i] != name[i - 1]]
+            if not spots:
+                continue
+            i = rng.choice(spots)
+            out = name[:i] + name[i] + name[i:]
+        elif rule == "single":
+            match = re.search(r"([a-z])\1", name)
+            if not match:
+                continue
+            out = name[:match.start()] + name[match.start() + 1:]
+        else:
+            match = re.search(r"(?<=[bcdgkst])h", name)
+            if not match:
+                continue
+            out = name[:match.start()] + name[match.end():]
+        if out != name:
+            return out
+    return name
+
+
+def skeleton(name: str) -> str:
+    """The name without its demonym ending, vowels and doubled letters: two renderings with one
+    skeleton are variants of one name (Korea, Korean; Haftar, Hifter)."""
+    stem = re.sub(r"(?:ians?|ans?|ns?|ese|ish|is?|s)$", "", name.lower())
+    return name.lower()[:1] + re.sub(r"(.)\1+", r"\1", re.sub("[aeiouy]", "", stem[1:]))
+
+
+def article(i: int, pairs: list[tuple[str, str]]) -> Article:
+    return Article(Source(f"{i}.txt", "0" * 64, "utf-8"), f"{i}.txt", [Paragraph(ar, False, [Sentence(ar, [ar], en)]) for ar, en in pairs])
+
+
+def main() -> None:
+    rng = random.Random(2026)
+    documents = ntrex_documents()
+    originals = [article(i, d) for i, d in enumerate(documents)]
+    first = build_index(originals)
+    key_of = {(a, r): n.key for n in first for a in n.articles for r in n.renderings}
+    copies, expected = [], []
+    for i, document in enumerate(documents):
+        names = {r for n in first if f"{i}.txt" in n.articles for r in n.renderings}
+        varied = {name: respell(name, rng) for name in sorted(names)}
+        pairs = []
+        for ar, en in document:
+            for name, other in varied.items():
+                en = re.sub(rf"\b{re.escape(name)}\b", other, en)
+            pairs.append((ar, en))
+        copies.append(article(len(documents) + i, pairs))
+        expected += [(key_of[(f"{i}.txt", name)], other, name) for name, other in varied.items() if other != name]
+    second = build_index(originals + copies)
+    renderings = {n.key: set(n.renderings) for n in second}
+    joined = sum(other in renderings.get(key, ()) for key, other, _ in expected)
+    apart = [n for n in first if len({skeleton(r) for r in n.renderings}) > 1]
+    print(f"{len(first)} names in the {len(originals)} NTREX articles; {len(expected)} re-spelled in the copies")
+    print(f"variants joined: {joined} of {len(expected)} ({100 * joined / max(1, len(expected)):.1f}%; target >= 90%)")
+    print(f"entries joining different names (not re-spellings of each other): {len(apart)} of {len(first)} (target 0)")
+    for name in apart[:10]:
+        print(f"  {name.arabic}: {', '.join(name.renderings)}")
+
+
+if __name__ == "__main__":
+    main()
