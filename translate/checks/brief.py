@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from translate.checks.base import COSTLY_MAX_LETTERS, calibration
 from translate.checks.dates import EN_DAYS, EN_MONTHS, english_dates
+from translate.checks.names import common_word
 from translate.checks.negation import EN_STRONG
 from translate.checks.numbers import english_number_values, english_numbers
 from translate.flags import Flag, FlagKind
@@ -64,13 +65,11 @@ def _name_forms(text: str) -> set[str]:
 def _names(sentence: str) -> list[str]:
     """Capitalized words, each part of a hyphenated or apostrophed one (Berners-Lee, O'Hagan) apart;
     a sentence's first word only when it is rare as a common word."""
-    from wordfreq import zipf_frequency
-
     out = []
     for match in _NAME.finditer(sentence):
         first = not sentence[:match.start()].strip(" \"“‘'(")
         for word in re.split(r"['’-]", re.sub(r"['’]s?$", "", match.group(0))):
-            common = first and zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
+            common = first and common_word(word, _COMMON_ZIPF)
             if len(word) < 2 or not word[0].isupper() or word in _DATE_WORDS or common:
                 continue  # months and weekdays are the date comparison's
             out.append(word)

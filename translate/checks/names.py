@@ -23,7 +23,7 @@ from translate.checks.base import Check, Context, Pair, calibration, within_boun
 from translate.checks.dates import EN_DAYS, EN_MONTHS, HIJRI_EN
 from translate.flags import Flag, FlagKind
 
-COMMON_ZIPF = 3.0  # a place's English name rarer than this (by wordfreq) is little known
+CITY_WORD_ZIPF = 5.0  # a time-zone city whose English name is a word this common (Center) is not a place
 JUDGED_ZIPF = 4.0  # a capitalized word this frequent in wordfreq's English is a common word (National, Prime): not judged
 KNOWN_PLACE_ZIPF = 3.0  # a place of the Arabic whose English name is rarer than this is not required (كييف, Kyiv; أكرا)
 # Arabic gazetteer names that are also common words: counted when the English has them, never required.
@@ -135,11 +135,6 @@ def arabic_forms(word: str) -> list[str]:
     return forms
 
 
-def _en_stem(word: str) -> str:
-    word = re.sub(r"['’]s?$", "", word)
-    return word
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]:
     """Arabic name (folded, as one or more words) -> (as written, its English names); and each English
@@ -160,7 +155,7 @@ def gazetteer() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]
     for code, names in _AR_ALIASES.items():
         places += [(code, alias, (en.territories[code], *_EN_ALIASES.get(code, ()))) for alias in names]
     for key, name, english_names in places:
-        if key.count("/") and _common(english_names[0], 5.0) and english_names[0].lower() not in _CITIES_KEPT:
+        if key.count("/") and common_word(english_names[0], CITY_WORD_ZIPF) and english_names[0].lower() not in _CITIES_KEPT:
             continue  # a time zone named after a common word (America/North_Dakota/Center)
         english_names = (*english_names, *(_initials(n) for n in english_names if " " in n))
         folded = " ".join(ar_normal(w) for w in AR_WORD.findall(name))
@@ -172,6 +167,12 @@ def gazetteer() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]
     return arabic, english
 
 
+@lru_cache(maxsize=1)
+def _bare_gazetteer() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The gazetteer's Arabic names with al- off, for a name inside a longer word (اليابانية)."""
+    return {k.removeprefix("ال"): v for k, v in gazetteer()[0].items()}
+
+
 _CITIES_KEPT = {"paris", "london", "moscow", "cairo", "jerusalem", "damascus", "baghdad", "beirut"}
 
 
@@ -179,21 +180,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
-def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
+def common_word(word: str, zipf: float) -> bool:
+    """Is ``word`` at least this frequent (Zipf scale) in wordfreq's English?"""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") >= zipf
 
 
 _NOT_NAMES = {m.lower() for m in EN_MONTHS + EN_DAYS} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
-
-
-_RUN = re.compile(rf"[A-Z][{_LATIN}'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][{_LATIN}'’-]*)+")
-
-
-def capitalized_runs(en: str) -> list[str]:
-    """Capitalized words together, as a multiword name is written (Ministry of Health, Security Council)."""
-    return [re.sub(r"['’]s\b", "", m.group(0)) for m in _RUN.finditer(en)]
 
 
 def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]:
@@ -205,7 +199,7 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
     latin_in_arabic = {w.lower() for w in _EN_TOKEN.findall(ar)}
     names = []
     for match in _EN_TOKEN.finditer(en):
-        word = _en_stem(match.group(0)).strip(".-")
+        word = re.sub(r"['’]s?$", "", match.group(0)).strip(".-")  # Macedonia's
         if not re.search(r"(?:^|[-’'])[A-Z]", word) or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
             continue  # acronyms (UN, CoVs) are written in Latin letters or spelled out in Arabic: not judged
         first = bool(_SENTENCE_START.search(en[:match.start()]))
@@ -213,7 +207,7 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
             lowered = part.lower()
             if lowered in _PARTICLES or len(part) < 3 or lowered in latin_in_arabic or not part[:1].isupper():
                 continue
-            if place_of(part) or (first_words or not first) and not _common(part, JUDGED_ZIPF):
+            if place_of(part) or (first_words or not first) and not common_word(part, JUDGED_ZIPF):
                 names.append(part)
     return list(dict.fromkeys(names))
 
@@ -306,7 +300,7 @@ def arabic_places(ar: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
             form = next((f for f in forms if f in arabic), None)
             if form:
                 written, english = arabic[form]
-                weak = form in _AR_HOMOGRAPHS or written in _AR_HOMOGRAPHS or not _common(english[0], KNOWN_PLACE_ZIPF)
+                weak = form in _AR_HOMOGRAPHS or written in _AR_HOMOGRAPHS or not common_word(english[0], KNOWN_PLACE_ZIPF)
                 found.setdefault(places[english[0].lower()], (written, english, weak))
                 covered.update(range(i, i + size))
     return found
@@ -332,8 +326,6 @@ class NameFindings:
     unmatched: list[str]
     missing_places: list[tuple[str, str]]  # (Arabic as written, English name)
     arabic_words: list[str]
-    runs: dict[str, str]  # each unmatched word -> the capitalized words around it (Security Council)
-    arabic_grams: list[str]  # two and three Arabic words
     places: set[str]  # unmatched words that name a place of the gazetteer: quoted when the Arabic names another
 
 
@@ -341,15 +333,14 @@ def find_names(ar: str, en: str) -> NameFindings:
     places_ar = arabic_places(ar)
     forms = _ar_forms(ar)
     arabic, places = gazetteer()
-    bare = {k.removeprefix("ال"): v for k, v in arabic.items()}
+    bare = _bare_gazetteer()
     nisba = {n for f in forms for n in _nisba_places(f) if n in arabic}  # الأمريكية: American
     loose = set(places_ar) | {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
     skeletons = arabic_skeletons(ar)
     unmatched = [name for name in english_names(en, ar)
                  if place_of(name) not in loose and not transliterated(name, skeletons)]
-    runs = {name: run for run in capitalized_runs(en) for name in run.split() if name in unmatched}
     en_lower = re.sub(r"\b([A-Z])\.", r"\1", en).lower()  # U.N., U.S.
-    english_skeletons = [en_skeleton(w) for w in re.findall(rf"[A-Z][{_LATIN}]{{2,}}", en) if not _common(w, JUDGED_ZIPF)]
+    english_skeletons = [en_skeleton(w) for w in re.findall(rf"[A-Z][{_LATIN}]{{2,}}", en) if not common_word(w, JUDGED_ZIPF)]
     missing = []
     for written, english, weak in places_ar.values():
         if weak or any(re.search(_option_pattern(option), en_lower) for option in english):
@@ -360,40 +351,23 @@ def find_names(ar: str, en: str) -> NameFindings:
             continue  # transliterated rather than the exonym
         missing.append((written, english[0]))
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar) if len(w) >= 2]
-    grams = [" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)] if runs else []
-    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n: runs.get(n, n) for n in unmatched},
-                        list(dict.fromkeys(grams)), {n for n in unmatched if place_of(n)})
-
-
-_VECTORS: dict = {}  # word -> its vector from the encoder
-_VECTORS_MAX = 20000  # about 40 MB of word vectors kept between batches
-
-
-def _vectors(words: list[str]):
-    import numpy as np
-
-    from translate.checks.encoder import encoder
-
-    new = [w for w in dict.fromkeys(words) if w not in _VECTORS]
-    if len(_VECTORS) + len(new) > _VECTORS_MAX:
-        _VECTORS.clear()
-        new = list(dict.fromkeys(words))
-    if new:
-        _VECTORS.update(zip(new, encoder().encode(new)))
-    return np.array([_VECTORS[w] for w in words]) if words else np.zeros((0, 512), dtype=np.float32)
+    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n for n in unmatched if place_of(n)})
 
 
 def translation_similarities(findings: list[NameFindings]) -> list[list[float]]:
     """For each unmatched English word, how close its nearest Arabic word is, by the sentence encoder on
     single words, the word as written or in lower case (وزارة and "Ministry" 0.92; a name against
     another name about 0.3-0.6)."""
+    from translate.checks.encoder import encoder
+
     out = []
     for found in findings:
         if not found.unmatched or not found.arabic_words:
             out.append([0.0] * len(found.unmatched))
             continue
         words = found.unmatched + [w.lower() for w in found.unmatched]
-        values = (_vectors(words) @ _vectors(found.arabic_words).T).max(axis=1)
+        vectors = encoder().encode(words + found.arabic_words)  # the encoder keeps recent words' vectors
+        values = (vectors[:len(words)] @ vectors[len(words):].T).max(axis=1)
         n = len(found.unmatched)
         out.append([round(float(max(values[i], values[i + n])), 4) for i in range(n)])
     return out
@@ -424,7 +398,7 @@ def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
 
 
 def check_names_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
-    findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], {}, [], set()) for ar, en in pairs]
+    findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], set()) for ar, en in pairs]
     limit = calibration()["name"]["min_similarity"]
     return [name_flags(f, s, limit) for f, s in zip(findings, translation_similarities(findings))]
 
@@ -440,7 +414,8 @@ class Names(Check):
 
     def warm(self) -> None:
         gazetteer()
-        _common("warm")  # wordfreq's English list
+        _bare_gazetteer()
+        common_word("warm", JUDGED_ZIPF)  # wordfreq's English list
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_names_batch([(p.ar, p.en) for p in pairs])

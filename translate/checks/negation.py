@@ -135,12 +135,10 @@ def english_negators(en: str) -> list[str]:
 def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
     """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: explicit negators in the
     English and no negative word of any kind in the Arabic (or two more), or the other way round."""
-    strong_en = english_negators(en)
+    strong_en, negators = english_negators(en), arabic_negators(ar)
     if _exceeds(len(strong_en), arabic_negatives(ar)):
-        have = arabic_negators(ar)
-        against = f"the Arabic has {len(have)}: {', '.join(have)}" if have else "the Arabic has no negation"
-        return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *have)
-    negators = arabic_negators(ar)
+        against = f"the Arabic has {len(negators)}: {', '.join(negators)}" if negators else "the Arabic has no negation"
+        return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *negators)
     any_en = [m.group(0) for m in EN_ANY.finditer(en)]
     if _exceeds(len(negators), len(any_en)):
         against = f"the English has only {', '.join(any_en)}" if any_en else "the English has no negation"
