@@ -94,6 +94,8 @@ def main() -> None:
     print(f"{len(first)} names in the {len(originals)} NTREX articles; {len(expected)} re-spelled in the copies")
     print(f"variants joined: {joined} of {len(expected)} ({100 * joined / max(1, len(expected)):.1f}%; target >= 90%)")
     print(f"entries joining different names (not re-spellings of each other): {len(apart)} of {len(first)} (target 0)")
+    for key, other, name in [e for e in expected if e[1] not in renderings.get(e[0], ())][:25] if "--misses" in sys.argv else ():
+        print("  missed:", key, name, "->", other, [n.key for n in second if other in n.renderings][:3])
     for name in apart[:10]:
         print(f"  {name.arabic}: {', '.join(name.renderings)}")
 

@@ -2,7 +2,7 @@
 
     python bench/run.py            # full: 256 sentences, the 123 NTREX articles
     python bench/run.py --quick    # under 5 minutes: 64 sentences, 3 articles
-    python bench/run.py --check-cost --n-articles 12   # the checks' share of a brief run
+    python bench/run.py --check-cost --n-articles 12   # the checks' (and the stories') share of a brief run
     python bench/run.py --grouping-only --n-articles 24   # the cost of batches that never mix articles
     python bench/run.py --models --n-sentences 64          # opus-mt-ar-en and opus-mt-tc-big-ar-en, int8 and float32
 
@@ -193,7 +193,8 @@ def worker(args: argparse.Namespace) -> None:
             report = brief([args.articles], options)
         assert not report.failed, report.failed
         result = {"articles": len(report.done), "seconds": report.seconds, "load_s": report.load_seconds,
-                  "check_s": report.check_seconds, "articles_per_min": 60 * len(report.done) / report.seconds,
+                  "check_s": report.check_seconds,
+                  "story_s": report.story_seconds, "articles_per_min": 60 * len(report.done) / report.seconds,
                   "peak_rss_mb": peak_rss_mb()}
     elif args.phase == "grouping":  # batches within each article (the tool) against batches pooled across articles
         translator = Translator(ModelSource("translation", args.marian), translation)
@@ -305,7 +306,8 @@ def main() -> None:
         work = result["seconds"] - result["load_s"]
         print(f"brief of {result['articles']} NTREX articles (exact shapes, ctranslate2 int8, abstractive briefs): "
               f"{work:.1f} s after loading, of which the checks {result['check_s']:.1f} s "
-              f"({100 * result['check_s'] / work:.2f}%)")
+              f"({100 * result['check_s'] / work:.2f}%); wire copies, stories and the names index {result['story_s']:.2f} s "
+              f"({100 * result['story_s'] / work:.2f}%)")
         seconds, pairs, encoded = human_check_seconds(n_articles)
         print(f"worst case, the checks on the human translations of the same articles ({pairs} pairs, {encoded} through "
               f"the meaning encoder): {seconds:.1f} s, {100 * seconds / work:.2f}% of that brief run")

@@ -237,7 +237,7 @@ def test_wording_of_flags_and_counts(tmp_path, tiny_marian):
     flags = json.loads((tmp_path / "out" / "bom.txt.json").read_text(encoding="utf-8"))["flags"]
     assert {"kind": "encoding", "detail": "read as UTF-8 with BOM"} in flags
     briefing = (tmp_path / "out" / "briefing.md").read_text(encoding="utf-8")
-    assert "1 article (1 translated now, 0 unchanged) · 1 failed" in briefing
+    assert "1 article in 1 story (1 translated now, 0 unchanged) · 1 failed" in briefing
 
 
 # 10. The pinned models as a user's first run loads them: fake Hub cache, no override, both engines ----------------

@@ -32,6 +32,13 @@ def test_variants_of_one_name_are_joined_and_different_names_are_not():
     assert all("Haftar" not in n.renderings for key, n in index.items() if key != "حفتر")
 
 
+def test_a_place_and_its_adjective_are_one_rendering_not_an_inconsistency():
+    pairs = [("قالت الخارجية الكورية إن المحادثات مستمرة.", "The Korean foreign ministry said talks would go on."),
+             ("ورحبت الحكومة الكورية بالقرار.", "The government of Korea welcomed the decision.")]
+    korea = next(n for n in build_index([article("a.txt", pairs)]) if "Korean" in n.renderings)
+    assert set(korea.renderings) == {"Korean", "Korea"} and korea.consistent
+
+
 def test_the_names_command_and_its_glossary_draft_round_trip(tmp_path, tiny_marian):
     out = tmp_path / "out"
     out.mkdir()

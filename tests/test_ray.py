@@ -35,11 +35,15 @@ def ntrex(folder: Path, n: int) -> Path:
 
 
 def outputs(out: Path) -> dict[str, dict]:
+    """Each record, its timings left out, and its story as the articles it shares it with (the registry
+    numbers stories in the order articles are done, which Ray's workers do not keep)."""
     found = {}
     for path in sorted(out.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["provenance"].pop("timings")
         found[path.name] = data
+    for data in found.values():
+        data["story"] = sorted(other["output"] for other in found.values() if other["story"] == data["story"])
     return found
 
 

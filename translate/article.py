@@ -65,6 +65,7 @@ class Article:
     date: str | None = None  # publication date, when the page gives one
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) from reading: part of flags
     copies: list[str] = field(default_factory=list)  # outputs of the batch's wire copies of this article (translate/copies.py)
+    story: int | None = None  # the story it belongs to (translate/stories.py), numbered by the output folder's registry
 
     @property
     def sentence_count(self) -> int:
@@ -139,6 +140,7 @@ class Article:
             ],
             "flags": flags_as_dicts(self.flags),
             "duplicates": list(self.copies),
+            "story": self.story,
             "checks": self.check_counts(),
             "provenance": {**self.provenance, "cache_key": self.cache_key},
         }
@@ -161,4 +163,42 @@ class Article:
             cache_key=data["provenance"]["cache_key"],
             date=data.get("date"),
             copies=[str(c) for c in data.get("duplicates", ())],
+            story=data.get("story"),
         )
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of a story's timeline: when (the article's publication date, else when a run first saw
+    it), when a run saw it, which article, and what it did (first report, added, revised)."""
+
+    when: str
+    seen: str
+    output: str
+    title: str
+    what: str
+    run: int = 0  # the registry's number of the run that saw it
+
+
+@dataclass
+class Story:
+    """Articles about one event, with what the briefing says of them."""
+
+    id: int
+    articles: list[Article]  # the batch's articles of the story, the most central first
+    status: str = ""  # "new" (first seen in this run), "updated" (articles added or revised in this run), or ""
+    timeline: list[Event] = field(default_factory=list)  # every run's, oldest first
+    brief: list[tuple[str, str]] = field(default_factory=list)  # (sentence, output of the article it comes from)
+    run: int = 0  # the registry's number of the run that made this view of it (0: none)
+
+    @property
+    def title(self) -> str:
+        return self.articles[0].title if self.articles else ""
+
+    @property
+    def first(self) -> str:
+        return self.timeline[0].when if self.timeline else ""
+
+    @property
+    def latest(self) -> str:
+        return self.timeline[-1].when if self.timeline else ""

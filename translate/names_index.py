@@ -2,7 +2,8 @@
 and the articles they appear in; a name rendered more than one way is inconsistent.
 
 A name is found the way the name check finds one (translate/checks/names.py): a capitalized English
-word of a sentence whose consonants an Arabic word of the same sentence spells. The Arabic word (its
+word of a sentence whose consonants an Arabic word of the same sentence spells, or a place of the
+gazetteer (or its adjective) that an Arabic word of the sentence names; a place is keyed by the place. The Arabic word (its
 prefixes off, one alef, no diacritics) is the key, so "Haftar", "Hafter" and "Hifter" for حفتر are
 one name, and two names are one only if the Arabic writes them alike. A glossary draft gives each
 name its most frequent rendering (the glossary's own, where it has one), as a TSV file `--glossary`
@@ -11,15 +12,18 @@ reads back.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from translate.article import Article
 from translate.chars import DIACRITICS
 from translate.checks.arabic import AR_WORD
-from translate.checks.names import arabic_forms, arabic_skeletons, english_names, transliteration
+from translate.checks.base import within_bounds
+from translate.checks.names import arabic_forms, arabic_skeletons, english_names, gazetteer, place_of, place_words, transliteration
 
 
 @dataclass
@@ -39,38 +43,113 @@ class Name:
 
     @property
     def consistent(self) -> bool:
-        return len(self.renderings) == 1
+        """One rendering, or one place's name and its adjective (Korea and Korean for الكورية): English
+        writes both for one Arabic word."""
+        return len(self.renderings) == 1 or len({place_of(r) or r for r in self.renderings}) == 1
 
     def as_dict(self) -> dict:
         return {"arabic": self.arabic, "renderings": dict(self.renderings.most_common()), "articles": sorted(self.articles),
                 "consistent": self.consistent}
 
 
-def sentence_names(ar: str, en: str) -> list[tuple[str, str, str]]:
-    """(key, Arabic as written, English) for each name of one sentence pair."""
+NEAR_PLACE = 0.8  # difflib's ratio at which a capitalized word is taken for a re-spelled place name (Grece, Koria)
+
+
+@lru_cache(maxsize=1 << 14)
+def near_place(name: str) -> str | None:
+    """The place an English word names, or names re-spelled (a letter changed, doubled or dropped): the
+    gazetteer's English names and their demonym forms, of the same first letter, by difflib's ratio."""
+    exact = place_of(name)
+    if exact or len(name) < 5:
+        return exact
+    lowered = name.lower()
+    _, places = gazetteer()
+    best, key = NEAR_PLACE, None
+    for english, place in places.items():
+        if english[:1] != lowered[:1] or abs(len(english) - len(lowered)) > 4 or " " in english:
+            continue
+        for form in (english, english + "n", english + "s", english.rstrip("a") + "an", english + "ns"):
+            ratio = difflib.SequenceMatcher(None, lowered, form).ratio()
+            if ratio >= best:
+                best, key = ratio, place
+    return key
+
+
+def _place_in(place: str | None, name: str, places: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+    """The sentence's Arabic place an English place word names: the same place, or the one place whose
+    English names hold a word it starts like ("Korea" for الكورية, which CLDR makes South Korea)."""
+    if place is None or place in places:
+        return place
+    start = name.lower()[:4]
+    like = [key for key, (_, english) in places.items() if any(w.lower()[:4] == start for n in english for w in n.split())]
+    return like[0] if len(like) == 1 else None
+
+
+def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
+    """(key, Arabic as written, English) for each name of one sentence pair; key None (and no Arabic)
+    for a capitalized word that spells no Arabic word of the sentence."""
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
     skeletons = arabic_skeletons(ar)
+    places = place_words(ar)
     out = []
     for name in english_names(en, ar, first_words=True):
+        place = _place_in(near_place(name), name, places)
+        if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
+            out.append((f"place:{place}", places[place][0], name))
+            continue
         form = transliteration(name, skeletons)
         if not form or " " in form:
+            out.append((None, "", name))
             continue
         written = next((w for w in words if form in arabic_forms(w)), form)
-        out.append((form, written, name))
+        place = next((key for key, (word, _) in places.items() if word == written), None)  # a place's name re-spelled
+        out.append((f"place:{place}" if place else form, written, name))
     return out
 
 
+NEAR_RENDERING = 0.75  # difflib's ratio at which an unmatched word is a re-spelling of a name its sentence's Arabic holds
+
+
+def _respelling(english: str, arabic: set[str], by_word: dict[str, list[Name]]) -> Name | None:
+    """The entry an unmatched capitalized word re-spells: one whose Arabic word is in the sentence and
+    one of whose renderings it is close to (Brittish, Koria), the closest; None if none is."""
+    best, found = NEAR_RENDERING, None
+    for entry in {id(e): e for word in arabic for e in by_word.get(word, ())}.values():
+        for rendering in entry.renderings:
+            if rendering[:1] == english[:1]:
+                ratio = difflib.SequenceMatcher(None, english.lower(), rendering.lower()).ratio()
+                if ratio >= best:
+                    best, found = ratio, entry
+    return found
+
+
 def build_index(articles: Iterable[Article]) -> list[Name]:
-    """The batch's names, the most frequent first."""
+    """The batch's names, the most frequent first. A capitalized word that spells no Arabic word of its
+    sentence joins the entry it re-spells, when that entry's Arabic word is in the sentence."""
     names: dict[str, Name] = {}
+    unmatched: list[tuple[str, set[str], str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
             for sentence in paragraph.sentences:
+                if not within_bounds(sentence.ar, sentence.en):
+                    continue  # the costly checks' bound: matching names grows with the square of a sentence's words
                 for key, written, english in sentence_names(sentence.ar, sentence.en):
+                    if key is None:
+                        unmatched.append((english, {DIACRITICS.sub("", w) for w in AR_WORD.findall(sentence.ar)}, article.output))
+                        continue
                     entry = names.setdefault(key, Name(key))
                     entry.written[written] += 1
                     entry.renderings[english] += 1
                     entry.articles.add(article.output)
+    by_word: dict[str, list[Name]] = {}
+    for entry in names.values():
+        for word in entry.written:
+            by_word.setdefault(word, []).append(entry)
+    for english, arabic, output in unmatched:
+        entry = _respelling(english, arabic, by_word)
+        if entry is not None:
+            entry.renderings[english] += 1
+            entry.articles.add(output)
     return sorted(names.values(), key=lambda n: (-sum(n.renderings.values()), n.key))
 
 

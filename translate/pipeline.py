@@ -24,8 +24,10 @@ from translate.copies import mark_copies
 from translate.distributed import RayExecutor, RaySettings
 from translate.errors import InputError, NoArticles
 from translate.inputs import Collected, collect_inputs, file_state
+from translate.names_index import build_index
 from translate.output import OutputFolder
 from translate.reader import SourceText, read_source
+from translate.registry import StoryRegistry, since_time
 from translate.render import Failure, briefing_html, briefing_markdown
 from translate.signature import RunSignature
 from translate.stages import BriefOptions, Job, Reporter, Run, SilentReporter, Stages, Timings, prepare_run, read_glossary
@@ -44,6 +46,7 @@ class BriefReport:
     load_seconds: float = 0.0  # of `seconds`, spent loading models
     check_seconds: float = 0.0  # of `seconds`, spent in the checks (retries count as translation)
     translate_seconds: float = 0.0  # of `seconds`, spent translating (retries included)
+    story_seconds: float = 0.0  # of `seconds`, spent on wire copies, stories and the names index
     briefing: Path | None = None
     signature: RunSignature | None = None
 
@@ -125,7 +128,43 @@ class Briefer:
         models, signature = self.run.models, self.run.signature
         report.warnings, report.signature = list(self.run.warnings), signature
 
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        registry = StoryRegistry(options.out_dir, reporter.warn)
+        try:
+            since = since_time(options.since, registry)
+            registry.start(now)
+            finished, recorded = self._run_files(collected, report, registry, announce_skips)
+            grouping = clock()
+            before = {a.output: list(a.copies) for a in finished}
+            mark_copies(finished)
+            stories = registry.stories(finished)
+        finally:
+            registry.close()
+        for article in finished:
+            if article.copies != before[article.output] or article.story != recorded.get(article.output, article.story):
+                folder.write_record(article)  # its wire copies and its story are part of its record
+        names = build_index(finished)
+        report.story_seconds = clock() - grouping + registry.seconds
+        if since is not None:
+            stories = [s for s in stories if any(since.changed(e) for e in s.timeline)]
+        totals = {"date": now, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp(),
+                  "left_out": report.left_out, "stories": stories, "names": names,
+                  "since": since.label if since else None}
+        report.briefing = folder.write_briefing(briefing_markdown(finished, report.failed, **totals),
+                                                briefing_html(finished, report.failed, **totals))
+        report.seconds = clock() - started
+        report.load_seconds, models.load_seconds = models.load_seconds, 0.0
+        return report
+
+    def _run_files(self, collected: Collected, report: BriefReport, registry: StoryRegistry,
+                   announce_skips: bool) -> tuple[list[Article], dict[str, int | None]]:
+        """Each file: skipped (its record read back) or translated and written, each attached to its story
+        before its files are written. The articles, and the story each skipped one's record gave."""
+        options, reporter, folder = self.options, self.reporter, self.folder
+        assert self.run is not None
+        signature = self.run.signature
         finished: list[Article] = []
+        recorded: dict[str, int | None] = {}
         todo: list[Job] = []
         for item in collected.files:
             try:
@@ -137,7 +176,10 @@ class Briefer:
             key = signature.cache_key(text.sha256)
             if not options.force and folder.complete(item.output, key):
                 report.skipped.append(str(item.path))
-                finished.append(folder.read(item.output))
+                article = folder.read(item.output)
+                recorded[article.output] = article.story
+                registry.attach(article)
+                finished.append(article)
                 if announce_skips:
                     reporter.file(str(item.path), "skipped", "unchanged")
                 continue
@@ -147,25 +189,13 @@ class Briefer:
 
         if todo:
             for article in self.executor(todo, report):
+                registry.attach(article)
                 folder.write(article, signature.stamp())
                 finished.append(article)
                 report.done.append(article.source.path)
                 reporter.advance(articles=1)
                 reporter.file(article.source.path, "done", f"{article.sentence_count} sentences")
-
-        before = {a.output: list(a.copies) for a in finished}
-        mark_copies(finished)
-        for article in finished:
-            if article.copies != before[article.output]:
-                folder.write_record(article)  # which articles duplicate it is part of its record
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        totals = {"date": date, "done": len(report.done), "skipped": len(report.skipped), "stamp": signature.stamp(),
-                  "left_out": report.left_out}
-        report.briefing = folder.write_briefing(briefing_markdown(finished, report.failed, **totals),
-                                                briefing_html(finished, report.failed, **totals))
-        report.seconds = clock() - started
-        report.load_seconds, models.load_seconds = models.load_seconds, 0.0
-        return report
+        return finished, recorded
 
 
 def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | None = None,
@@ -174,6 +204,7 @@ def brief(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
 
     Raises NoArticles when the inputs hold no article file at all (nothing is created then), and
     ModelUnavailable before the output folder is touched."""
+    since_time(options.since)  # a --since the run cannot read fails before any work
     briefer = Briefer(options, reporter, clock)
     collected = collect_inputs(paths, options.out_dir)
     if not collected.files and not collected.failures:
@@ -234,6 +265,7 @@ def watch(paths: Sequence[Path], options: BriefOptions, reporter: Reporter | Non
     import threading
 
     stop = stop or threading.Event()
+    since_time(options.since)
     briefer = Briefer(options, reporter)
     collect_inputs(paths, options.out_dir)  # usage errors before anything is loaded or written
     briefer.start()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
-from translate.article import Article, Sentence
+from translate.article import Article, Sentence, Story
 from translate.chars import CONTROLS, bidi_visible, visible
 from translate.flags import Flag
 
@@ -173,40 +173,112 @@ def shown(articles: Sequence[Article]) -> list[tuple[Article, list[Article]]]:
     return sorted(out, key=lambda item: item[0].output)
 
 
+NAMES_SHOWN = 30  # the names panel shows the batch's most frequent names; `translate names DIR` lists them all
+
+
+def _stories(articles: Sequence[Article], stories: Sequence[Story] | None) -> list[Story]:
+    """The briefing's stories; without a registry's (a page rendered alone), one per article shown."""
+    if stories is not None:
+        return list(stories)
+    return [Story(n, [a, *copies], brief=[(a.brief.text, a.output)] if a.brief and a.brief.text else [])
+            for n, (a, copies) in enumerate(shown(articles))]
+
+
+def story_view(story: Story) -> dict:
+    """What a story card shows: its articles (wire copies under the one shown), its brief with the
+    sources of what the others add, its timeline (this run's lines marked), its counts."""
+    items = [{"article": a, "counts": a.check_counts(), "copies": copies} for a, copies in shown(story.articles)]
+    items.sort(key=lambda item: [a.output for a in story.articles].index(item["article"].output))
+    lead = story.articles[0].output if story.articles else ""
+    return {"story": story, "items": items, "size": len(story.articles), "lead": lead,
+            "brief": [(text, "" if output == lead else output) for text, output in story.brief],
+            "timeline": [(event, bool(story.run) and event.run == story.run) for event in story.timeline],
+            "to_check": sum(a.check_counts()["sentences_to_check"] for a in story.articles),
+            "brief_flags": sum(a.check_counts()["brief_flags"] for a in story.articles)}
+
+
+def _names_view(names: Sequence) -> list[dict]:
+    return [{"arabic": n.arabic, "renderings": n.renderings.most_common(), "articles": len(n.articles),
+             "consistent": n.consistent} for n in list(names)[:NAMES_SHOWN]]
+
+
 def briefing_html(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
-                  stamp: str, left_out: Sequence[Failure] = ()) -> str:
-    items = [{"article": a, "counts": a.check_counts(), "link": link_target(a.output + ".html"),
-              "copies": [{"output": c.output, "link": link_target(c.output + ".html")} for c in copies]}
-             for a, copies in shown(articles)]
+                  stamp: str, left_out: Sequence[Failure] = (), stories: Sequence[Story] | None = None,
+                  names: Sequence = (), since: str | None = None) -> str:
+    views = [story_view(s) for s in _stories(articles, stories)]
     worst = [{"output": a.output, "link": link_target(a.output + ".html"), "snippet": _snippet(s.en, 12), "why": reasons(s)}
              for a, s in worst_sentences(articles)]
     return _jinja().get_template("briefing.html.j2").render(
-        articles=items, failures=sorted(failures, key=lambda f: f.path), date=date, done=done, skipped=skipped,
+        articles=articles, stories=views, names=_names_view(names), all_names=len(names), since=since,
+        inconsistent=sum(not n.consistent for n in names), link=lambda output, suffix=".html": link_target(output + suffix),
+        snippet=_snippet,
+        failures=sorted(failures, key=lambda f: f.path), date=date, done=done, skipped=skipped,
         stamp=stamp, worst=worst, left_out=sorted(left_out, key=lambda f: f.path))
 
 
+def _md_link(output: str) -> str:
+    return f"[{md_inline(visible(output))}]({link_target(output + '.md')})"
+
+
+def _story_markdown(view: dict) -> list[str]:
+    story: Story = view["story"]
+    mark = {"new": " · new", "updated": " · updated"}.get(story.status, "")
+    size = view["size"]
+    dates = f" · first report {md_inline(story.first)} · latest {md_inline(story.latest)}" if story.timeline else ""
+    lines = [f"### {md_inline(story.title) or '(untitled)'}{mark}", "",
+             f"*{size} article{'s' * (size != 1)}{dates}*", ""]
+    brief = " ".join(md_inline(text) + (f" *(from {_md_link(output)})*" if output else "") for text, output in view["brief"])
+    lines += [brief or "(no brief)", ""]
+    for item in view["items"]:
+        article, counts = item["article"], item["counts"]
+        checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
+        if counts["brief_flags"]:
+            checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
+        published = f" · published {md_inline(article.date)}" if article.date else ""
+        title = md_inline(article.title) or "(untitled)"
+        lines.append(f"- {title}{published} · [Full article]({link_target(article.output + '.md')}) · {checks}")
+        if item["copies"]:
+            lines.append("  - *Also published in: " + ", ".join(_md_link(c.output) for c in item["copies"]) + "* (wire copies)")
+    lines.append("")
+    if len(story.timeline) > 1 or story.status == "updated":
+        lines += ["Timeline:", ""]
+        lines += [f"- {md_inline(event.when)}: {event.what}, {_md_link(event.output)}" + (" (this run)" if this_run else "")
+                  for event, this_run in view["timeline"]]
+        lines.append("")
+    return lines
+
+
 def briefing_markdown(articles: Sequence[Article], failures: Sequence[Failure], *, date: str, done: int, skipped: int,
-                      stamp: str, left_out: Sequence[Failure] = ()) -> str:
+                      stamp: str, left_out: Sequence[Failure] = (), stories: Sequence[Story] | None = None,
+                      names: Sequence = (), since: str | None = None) -> str:
     noun = "article" if len(articles) == 1 else "articles"
+    views = [story_view(s) for s in _stories(articles, stories)]
+    counted = "1 story" if len(views) == 1 else f"{len(views)} stories"
     lines = [
         "# Briefing",
         "",
-        f"{date} · {len(articles)} {noun} ({done} translated now, {skipped} unchanged) · {len(failures)} failed",
+        f"{date} · {len(articles)} {noun} in {counted} ({done} translated now, {skipped} unchanged) · {len(failures)} failed",
         "",
         f"`{stamp.replace('`', '')}`",
         "",
     ]
-    for article, copies in shown(articles):
-        brief = article.brief.text if article.brief else ""
-        counts = article.check_counts()
-        checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
-        if counts["brief_flags"]:
-            checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
-        dated = [f"*Published {md_inline(article.date)}*", ""] if article.date else []
-        also = ["*Also published in: " + ", ".join(f"[{md_inline(visible(c.output))}]({link_target(c.output + '.md')})"
-                                                    for c in copies) + "* (wire copies)", ""] if copies else []
-        lines += [f"## {md_inline(article.title) or '(untitled)'}", "", *dated, md_inline(brief) or "(no brief)", "",
-                  f"[Full article]({link_target(article.output + '.md')}) · {checks}", "", *also]
+    if since is not None:
+        lines += [f"*Only the stories with articles added or revised since {md_inline(since)}.*", ""]
+    lines += ["## Stories", ""]
+    for view in views:
+        lines += _story_markdown(view)
+    if not views:
+        lines += ["(nothing changed)", ""]
+    if names:
+        inconsistent = sum(not n.consistent for n in names)
+        lines += ["## Names", "", f"{len(names)} names, {inconsistent} rendered more than one way"
+                  + (f"; the first {NAMES_SHOWN} here (`translate names` lists them all)" if len(names) > NAMES_SHOWN else ""), "",
+                  "| Arabic | English | articles | |", "|---|---|---|---|"]
+        for name in _names_view(names):
+            renderings = ", ".join(f"{md_inline(r)} ×{n}" for r, n in name["renderings"])
+            lines.append(f"| {md_inline(name['arabic'])} | {renderings} | {name['articles']} | "
+                         f"{'' if name['consistent'] else 'rendered more than one way'} |")
+        lines.append("")
     worst = worst_sentences(articles)
     if worst:
         lines += ["## Sentences to check first", ""]

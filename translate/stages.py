@@ -54,6 +54,7 @@ class BriefOptions:
     cache: bool = True  # translated chunks kept in the tool's cache (SQLite) and reused
     min_score: float = DEFAULT_MIN_SCORE  # low_confidence below this mean token log-probability
     limits: ReadLimits = field(default_factory=ReadLimits)  # how large one input may be
+    since: str | None = None  # the briefing shows only stories changed since: a date (YYYY-MM-DD[ HH:MM]) or "last" (run)
 
 
 class Reporter(Protocol):

@@ -274,13 +274,13 @@ def place_of(name: str) -> str | None:
 
 
 def _nisba_places(word: str) -> list[str]:
-    """The place a nisba adjective is made from: ايرانيه -> ايران, الامريكيين -> امريكا."""
+    """The place a nisba adjective is made from: ايرانيه -> ايران, الامريكيين -> امريكا, الكوريه -> كوريا."""
     out = []
     word = word.removeprefix("ال")
     for suffix in ("يين", "يون", "يه", "ي"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            out += [stem, stem + "ا", "ال" + stem, "ال" + stem + "ا"]
+            out += [stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "ا"]
     return out
 
 
@@ -303,6 +303,20 @@ def arabic_places(ar: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
                 weak = form in _AR_HOMOGRAPHS or written in _AR_HOMOGRAPHS or not common_word(english[0], KNOWN_PLACE_ZIPF)
                 found.setdefault(places[english[0].lower()], (written, english, weak))
                 covered.update(range(i, i + size))
+    return found
+
+
+def place_words(ar: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Place key -> (the Arabic word that names it, as written; the place's English names): gazetteer
+    names (كوريا) and nisba adjectives (الكورية), so that "Korea" and "Korean" find their Arabic word."""
+    arabic, places = gazetteer()
+    found = {key: (written, english) for key, (written, english, _) in arabic_places(ar).items()}
+    for word in AR_WORD.findall(ar):
+        for stem in _nisba_places(ar_normal(word)):
+            if stem in arabic:
+                english = arabic[stem][1]
+                found.setdefault(places[english[0].lower()], (DIACRITICS.sub("", word), english))
+                break
     return found
 
 

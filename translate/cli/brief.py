@@ -126,6 +126,9 @@ def brief(
                                             help="Brief on Ray: alone, a local Ray instance; with an address (or "
                                                  "RAY_ADDRESS), that cluster. Needs translate-briefing\\[ray].")] = None,
     ray_workers: Annotated[int | None, typer.Option("--ray-workers", min=1, help="Ray workers (default: one per 2 CPUs).")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE|last", help="The briefing shows only the stories with articles added or revised since "
+                                             "DATE (2026-12-01, or 2026-12-01 09:30, UTC) or since the last run ('last').")] = None,
     max_input_mb: Annotated[float, typer.Option(
         "--max-input-mb", min=0.001, help="Largest input file, and largest a Word file may inflate to, in MB; larger "
                                           "ones fail by name before they are read.")] = DEFAULT_MAX_INPUT_MB,
@@ -137,7 +140,7 @@ def brief(
         options = BriefOptions(out_dir=out, force=force, mt_model=mt_model, sum_model=sum_model,
                                translation=translation, summary=summary, group_articles=group_articles,
                                glossary=glossary, min_score=min_score, cache=not no_cache,
-                               limits=ReadLimits(max_bytes=int(max_input_mb * MB)))
+                               limits=ReadLimits(max_bytes=int(max_input_mb * MB)), since=since)
         try:
             if watch_folder:
                 say(f"watching {', '.join(map(str, paths))}; Ctrl-C to stop")
