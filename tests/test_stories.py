@@ -2,6 +2,7 @@
 
 import re
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -152,3 +153,17 @@ def test_a_registry_that_fails_mid_run_goes_on_in_memory_with_the_articles_so_fa
     registry.attach(second)
     assert warnings and "without the history" in warnings[0]
     assert first.story == second.story and [len(s.articles) for s in registry.stories([first, second])] == [2]
+
+
+def test_a_pages_outlet_and_date_are_in_its_record_and_its_story(tmp_path, tiny_marian):
+    page = (Path(__file__).parent / "data" / "news_page.html").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(page.replace("<head>", '<head><meta property="og:site_name" content="الوسط">', 1),
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert brief_cli([folder, "-o", out], tiny_marian).exit_code == 0
+    data = record(out, "page.html")
+    assert data["outlet"] == "الوسط" and data["date"] == "2019-03-14"
+    briefing = (out / "briefing.md").read_text(encoding="utf-8")
+    assert "· الوسط · published 2019\\-03-14" in briefing and "first report 2019\\-03-14" in briefing

@@ -63,6 +63,7 @@ class Article:
     provenance: dict[str, Any] = field(default_factory=dict)
     cache_key: str = ""
     date: str | None = None  # publication date, when the page gives one
+    outlet: str | None = None  # the site that published it, when the page gives one
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) from reading: part of flags
     copies: list[str] = field(default_factory=list)  # outputs of the batch's wire copies of this article (translate/copies.py)
     story: int | None = None  # the story it belongs to (translate/stories.py), numbered by the output folder's registry
@@ -127,6 +128,7 @@ class Article:
                        "format": self.source.format},
             "output": self.output,
             "date": self.date,
+            "outlet": self.outlet,
             "title": self.title,
             "title_from": self.title_from,
             "brief": {"text": brief.text, "method": brief.method, "parts": brief.parts,
@@ -162,6 +164,7 @@ class Article:
             provenance={k: v for k, v in data["provenance"].items() if k != "cache_key"},
             cache_key=data["provenance"]["cache_key"],
             date=data.get("date"),
+            outlet=data.get("outlet"),
             copies=[str(c) for c in data.get("duplicates", ())],
             story=data.get("story"),
         )

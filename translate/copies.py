@@ -10,6 +10,7 @@ paragraph added or dropped still counts). Copies join in groups (a copy of a cop
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from translate.article import Article
 from translate.checks.arabic import AR_WORD, ar_normal
@@ -19,6 +20,14 @@ NUM_PERM = 128  # MinHash permutations
 LSH_THRESHOLD = 0.3  # the Jaccard similarity around which LSH proposes a pair (candidates only)
 MIN_CONTAINMENT = 0.5  # of the smaller article's shingles, in the other: a copy
 MIN_SHINGLES = 8  # an article shorter than this (a few words) is nobody's copy
+
+
+@lru_cache(maxsize=1)
+def warm() -> None:
+    """Load once, with the models, what finding copies needs: datasketch and its permutations."""
+    from datasketch import MinHash
+
+    MinHash(num_perm=NUM_PERM)
 
 
 def arabic_shingles(text: str) -> set[str]:

@@ -28,6 +28,7 @@ class Parsed:
     title: str | None = None
     date: str | None = None
     notes: tuple[tuple[str, str], ...] = ()  # (kind, detail): what the reader did that a reader should know
+    outlet: str | None = None  # the site that published it, when the page says (trafilatura's sitename, else its host)
 
 
 def html_encoding(data: bytes) -> str | None:
@@ -74,7 +75,8 @@ def parse_html(html: str, max_bytes: int) -> Parsed:
     title = root.get("title") or None
     if title and (not blocks or blocks[0].text != title):
         blocks.insert(0, Block(title, heading=True))
-    return Parsed(tuple(blocks), title, root.get("date") or None)
+    outlet = " ".join((root.get("sitename") or root.get("hostname") or "").split())[:80] or None
+    return Parsed(tuple(blocks), title, root.get("date") or None, outlet=outlet)
 
 
 def inflated_size(data: bytes) -> int:

@@ -55,6 +55,18 @@ class Name:
 NEAR_PLACE = 0.8  # difflib's ratio at which a capitalized word is taken for a re-spelled place name (Grece, Koria)
 
 
+@lru_cache(maxsize=1)
+def _place_forms() -> dict[str, list[tuple[str, str]]]:
+    """First letter -> (a one-word English place name or its demonym-like form, its place), for near_place."""
+    _, places = gazetteer()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for english, place in places.items():
+        if " " not in english and english:
+            for form in dict.fromkeys((english, english + "n", english + "s", english.rstrip("a") + "an", english + "ns")):
+                out.setdefault(english[0], []).append((form, place))
+    return out
+
+
 @lru_cache(maxsize=1 << 14)
 def near_place(name: str) -> str | None:
     """The place an English word names, or names re-spelled (a letter changed, doubled or dropped): the
@@ -63,15 +75,17 @@ def near_place(name: str) -> str | None:
     if exact or len(name) < 5:
         return exact
     lowered = name.lower()
-    _, places = gazetteer()
     best, key = NEAR_PLACE, None
-    for english, place in places.items():
-        if english[:1] != lowered[:1] or abs(len(english) - len(lowered)) > 4 or " " in english:
+    matcher = difflib.SequenceMatcher(None, b=lowered)  # difflib caches the second sequence
+    for form, place in _place_forms().get(lowered[0], ()):
+        if abs(len(form) - len(lowered)) > 4:
             continue
-        for form in (english, english + "n", english + "s", english.rstrip("a") + "an", english + "ns"):
-            ratio = difflib.SequenceMatcher(None, lowered, form).ratio()
-            if ratio >= best:
-                best, key = ratio, place
+        matcher.set_seq1(form)
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue  # upper bounds first: most places are far from the word
+        ratio = matcher.ratio()
+        if ratio >= best:
+            best, key = ratio, place
     return key
 
 
@@ -88,11 +102,14 @@ def _place_in(place: str | None, name: str, places: dict[str, tuple[str, tuple[s
 def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
     """(key, Arabic as written, English) for each name of one sentence pair; key None (and no Arabic)
     for a capitalized word that spells no Arabic word of the sentence."""
+    found = english_names(en, ar, first_words=True)
+    if not found:
+        return []  # most of the work below is the Arabic's: none for a sentence without a name
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
     skeletons = arabic_skeletons(ar)
     places = place_words(ar)
     out = []
-    for name in english_names(en, ar, first_words=True):
+    for name in found:
         place = _place_in(near_place(name), name, places)
         if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
             out.append((f"place:{place}", places[place][0], name))

@@ -184,7 +184,8 @@ class Briefer:
                     reporter.file(str(item.path), "skipped", "unchanged")
                 continue
             article = Article(Source(str(item.path), text.sha256, text.encoding, text.format), item.output, cache_key=key,
-                              provenance=signature.provenance(), date=text.date, notes=list(text.notes))
+                              provenance=signature.provenance(), date=text.date, notes=list(text.notes),
+                              outlet=text.outlet)
             todo.append(Job(article, text))
 
         if todo:

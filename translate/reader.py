@@ -42,6 +42,7 @@ class SourceText:
     format: str = "text"
     date: str | None = None
     notes: tuple[tuple[str, str], ...] = ()  # (kind, detail): how the file was read, for the article's flags
+    outlet: str | None = None  # the site that published it, when the page says
 
 
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -189,7 +190,7 @@ def source_from_bytes(data: bytes, name: str, kind: str = "text", limits: ReadLi
     text = "\n".join(block.text for block in parsed.blocks)
     require_arabic(text, name)
     return SourceText(name, text, encoding, sha256, parsed.blocks, kind, parsed.date,
-                      notes + parsed.notes)
+                      notes + parsed.notes, parsed.outlet)
 
 
 def source_from_text(text: str, name: str = "<text>") -> SourceText:

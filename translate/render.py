@@ -234,7 +234,8 @@ def _story_markdown(view: dict) -> list[str]:
         checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
         if counts["brief_flags"]:
             checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
-        published = f" · published {md_inline(article.date)}" if article.date else ""
+        published = (f" · {md_inline(article.outlet)}" if article.outlet else "") + (
+            f" · published {md_inline(article.date)}" if article.date else "")
         title = md_inline(article.title) or "(untitled)"
         lines.append(f"- {title}{published} · [Full article]({link_target(article.output + '.md')}) · {checks}")
         if item["copies"]:

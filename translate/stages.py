@@ -21,12 +21,14 @@ from translate.chars import visible
 from translate.checks import DEFAULT_MIN_SCORE, check_article, checker_identity, glossary_digest
 from translate.checks import warm as warm_checks
 from translate.checks.encoder import MeaningEncoder, encoder
+from translate.copies import warm as warm_copies
 from translate.errors import UsageError
 from translate.glossary import load_glossary
 from translate.hub import ModelSource, resolve_all
 from translate.lock import SUMMARIZATION, TRANSLATION, load_lock
 from translate.reader import ReadLimits, SourceText
 from translate.signature import RunSignature
+from translate.stories import warm as warm_stories
 from translate.summarizer import (
     AbstractiveSummarizer,
     ExtractiveSummarizer,
@@ -111,9 +113,11 @@ class Models:
 
     def meaning(self) -> MeaningEncoder:
         """The checks' encoder (shipped with its package), loaded once, threads as translation's; and the
-        checks' word lists and gazetteer."""
+        checks' word lists and gazetteer; what wire copies and stories read."""
         start = time.perf_counter()
         warm_checks()
+        warm_copies()
+        warm_stories()
         loaded = encoder()
         loaded.set_threads(self.options.translation.runtime.threads)
         self.load_seconds += time.perf_counter() - start

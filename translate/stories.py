@@ -33,7 +33,7 @@ from translate.chars import DIACRITICS
 from translate.checks.arabic import AR_WORD, ar_normal
 from translate.checks.brief import split_sentences
 
-LEAD = 6  # sentences of the Arabic the encoder reads
+LEAD = 3  # sentences of the Arabic the encoder reads
 RARE_FLOOR = 7.0  # a word's weight: this minus its Zipf frequency (words at least this common weigh nothing)
 MIN_STEM = 3  # letters: shorter words are function words or clitics
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")  # as written (hamzas kept, for wordfreq)
@@ -74,6 +74,14 @@ def _zipf(word: str) -> float:
             rest = word[len(prefix):]
             return max(best, _written(rest), _written("ال" + rest))
     return best
+
+
+@lru_cache(maxsize=1)
+def warm() -> None:
+    """Load once, with the models, what grouping reads: wordfreq's Arabic list and scipy's sparse matrices."""
+    import scipy.sparse  # noqa: F401
+
+    _written("في")
 
 
 def story_words(text: str) -> dict[str, float]:

@@ -85,6 +85,7 @@ def en_skeleton(word: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+@lru_cache(maxsize=1 << 15)
 def ar_skeleton(word: str) -> str:
     """An Arabic word's consonants: the letters with an English sound in the table (alef, waw, ya, ha,
     hamza, ain and ta marbuta are read as vowels, as a transliteration writes them)."""
@@ -120,9 +121,10 @@ def _allowed(length: int) -> int:
     return 0 if length <= 3 else 1 if length <= 6 else 2
 
 
-def arabic_forms(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 15)
+def arabic_forms(word: str) -> tuple[str, ...]:
     """A word and the forms a name takes inside it: with al- and one-letter prefixes off, and the nisba or
-    ta marbuta ending off (الإيرانية -> ايران)."""
+    ta marbuta ending off (الإيرانية -> ايران). Kept for the words seen last: news repeats its words."""
     word = ar_normal(word)
     forms = [word]
     for prefix in ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
@@ -132,7 +134,7 @@ def arabic_forms(word: str) -> list[str]:
         for suffix in ("يين", "يون", "يه", "ي", "ه"):
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 forms.append(form[: -len(suffix)])
-    return forms
+    return tuple(forms)
 
 
 @lru_cache(maxsize=1)
