@@ -78,7 +78,7 @@ def near_place(name: str) -> str | None:
     best, key = NEAR_PLACE, None
     matcher = difflib.SequenceMatcher(None, b=lowered)  # difflib caches the second sequence
     for form, place in _place_forms().get(lowered[0], ()):
-        if abs(len(form) - len(lowered)) > 4:
+        if abs(len(form) - len(lowered)) > 1:  # a letter doubled or dropped, not a longer word (Francesco)
             continue
         matcher.set_seq1(form)
         if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
@@ -119,8 +119,9 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             out.append((None, "", name))
             continue
         written = next((w for w in words if form in arabic_forms(w)), form)
-        place = next((key for key, (word, _) in places.items() if word == written), None)  # a place's name re-spelled
-        out.append((f"place:{place}" if place else form, written, name))
+        if any(word == written for word, _ in places.values()):
+            continue  # the word of a place, spelled by a word that is no place's name: a chance match (Mayorga, الأمريكي)
+        out.append((form, written, name))
     return out
 
 
@@ -133,7 +134,7 @@ def _respelling(english: str, arabic: set[str], by_word: dict[str, list[Name]]) 
     best, found = NEAR_RENDERING, None
     for entry in {id(e): e for word in arabic for e in by_word.get(word, ())}.values():
         for rendering in entry.renderings:
-            if rendering[:1] == english[:1]:
+            if rendering[:1] == english[:1] and abs(len(rendering) - len(english)) <= 2:  # re-spelled, not another word
                 ratio = difflib.SequenceMatcher(None, english.lower(), rendering.lower()).ratio()
                 if ratio >= best:
                     best, found = ratio, entry
