@@ -376,6 +376,8 @@ def test_a_changed_scale_or_unit_is_flagged_quoting_both_sides(ar, en, quoted):
     ("زار الرئيس اليونان الأسبوع الماضي.", "The president visited Greece last week."),
     ("التقى ترامب بالرئيس الصيني في بكين.", "Trump met the Chinese president in Beijing."),
     ("أكد الأمين العام للأمم المتحدة أن الهدنة صامدة.", "The U.N. secretary-general said the truce was holding."),  # dotted initials
+    ("صرّح وزيرالخارجية الأمريكيمايكبومبيوبمجلسالأمن أن العقوبات مستمرة.",  # words written together, the name inside
+     "U.S. Secretary of State Mike Pompeo told the Security Council that sanctions continue."),
 ])
 def test_names_human_translators_write_differently_are_clean(ar, en):
     assert check_names(ar, en) == []
@@ -386,6 +388,9 @@ def test_names_human_translators_write_differently_are_clean(ar, en):
      ["طرابلس", "Benghazi", "Tripoli"]),
     ("سجلت إيران حالات جديدة.", "New cases were recorded in Bengal.", ["إيران", "Bengal", "Iran"]),
     ("قال الوزير إن المحادثات ستستأنف.", "Minister Zoltan Kovacs said the talks would resume.", ["Zoltan", "Kovacs"]),  # invented
+    # Written together, and another name: a long run of letters can hold a short name by chance (Zoltan), not Kovacs.
+    ("صرّح وزيرالخارجية الأمريكيمايكبومبيوبمجلسالأمن أن العقوبات مستمرة.",
+     "U.S. Secretary of State Zoltan Kovacs told the Security Council that sanctions continue.", ["Kovacs"]),
 ])
 def test_a_swapped_or_invented_name_is_flagged_quoting_both_sides(ar, en, quoted):
     flags = check_names(ar, en)
@@ -461,3 +466,15 @@ def test_the_pages_highlight_the_words_at_fault_escaped():
 def test_a_year_range_written_short_is_the_same_years():
     assert check_numbers("إنهاء رسمي للحرب الكورية 1950-1953", "a formal end to the 1950-53 Korean War") == []
     assert check_numbers("إنهاء رسمي للحرب الكورية 1950-1954", "a formal end to the 1950-53 Korean War") != []
+
+
+def test_a_title_case_headline_without_a_full_stop_is_not_cut_off():
+    ar = "إلقاء القبض على الابن الأكبر لسارة بالين بتهمة العنف الأسري."
+    assert check_unfinished(ar, "Sarah Palin's Eldest Son Arrested on Domestic Violence Charges") == []
+    assert kinds(check_unfinished(ar, "Sarah Palin's Eldest Son Arrested on the")) == ["unfinished"]  # cut off all the same
+    assert kinds(check_unfinished(ar + " " + ar, "Police arrested the eldest son of Sarah")) == ["unfinished"]
+
+
+def test_never_more_so_is_not_a_negation():
+    ar = "يعد مفهوما يؤمن به اللاعبون حقا، وخاصة في منافسات مثل هذه."
+    assert check_negation(ar, "It is a concept players truly believe in, and never more so than at competitions like this.") == []

@@ -23,7 +23,7 @@ from translate.article import Article
 from translate.chars import DIACRITICS
 from translate.checks.arabic import AR_WORD
 from translate.checks.base import within_bounds
-from translate.checks.names import arabic_forms, arabic_skeletons, english_names, gazetteer, place_of, place_words, transliteration
+from translate.checks.names import JOINED, arabic_forms, arabic_skeletons, english_names, gazetteer, place_of, place_words, transliteration
 
 
 @dataclass
@@ -118,7 +118,7 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
         if not form or " " in form:
             out.append((None, "", name))
             continue
-        written = next((w for w in words if form in arabic_forms(w)), form)
+        written = next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " "))  # two words read as one
         if any(word == written for word, _ in places.values()):
             continue  # the word of a place, spelled by a word that is no place's name: a chance match (Mayorga, الأمريكي)
         out.append((form, written, name))

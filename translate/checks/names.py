@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from translate.chars import DIACRITICS
+from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, ar_normal
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.dates import EN_DAYS, EN_MONTHS, HIJRI_EN
@@ -106,11 +106,14 @@ def _distance(ar: str, en: tuple[str, ...]) -> int:
 
 
 def _within(ar: str, en: tuple[str, ...]) -> int:
-    """The least edit distance between the English skeleton and any stretch of the Arabic one (words
-    written together, as some texts do: عززمجلسالأمن)."""
-    previous = [0] * (len(ar) + 1)
-    for i, unit in enumerate(en, 1):
-        current = [i] + [0] * len(ar)
+    """The least edit distance between the English skeleton and any stretch of the Arabic one that
+    starts with the name's first consonant (words written together, as some texts do:
+    مايكبومبيوبمجلسالأمن holds Pompeo)."""
+    far = len(en) + 1
+    # Row 1: the stretch starts at a letter that sounds like the name's first consonant, anywhere.
+    previous = [far] + [0 if en[0] in _SOUNDS[letter] else far for letter in ar]
+    for unit in en[1:]:
+        current = [far] + [0] * len(ar)
         for j, letter in enumerate(ar, 1):
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (unit not in _SOUNDS[letter]))
         previous = current
@@ -214,15 +217,18 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
     return list(dict.fromkeys(names))
 
 
+JOINED = TATWEEL  # between two neighbours read as one form: no letter (skeletons skip it), but a mark
+
+
 def _ar_forms(ar: str) -> list[str]:
     """Every Arabic word in the forms a name takes inside it, and each two neighbours written as one
-    (عبد الله: Abdullah; بيونغ يانغ: Pyongyang)."""
+    (عبد الله: Abdullah; بيونغ يانغ: Pyongyang), marked with JOINED."""
     words = [ar_normal(w) for w in AR_WORD.findall(ar)]
     forms = set()
     for i, word in enumerate(words):
         forms.update(arabic_forms(word))
         if i + 1 < len(words):
-            forms.update(f + words[i + 1] for f in arabic_forms(word)[:2])
+            forms.update(f + JOINED + words[i + 1] for f in arabic_forms(word)[:2])
     return sorted(forms)
 
 
@@ -243,9 +249,10 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
         allowed = _allowed(len(units))
         short = len(units) <= 3 and re.search("[aeiouy]", form.lower()[1:])
         for skeleton, word in skeletons:
-            if units[0] in _SOUNDS[skeleton[0]] and (
-                    abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
-                    or len(skeleton) >= len(units) + 3 and _within(skeleton, units) <= allowed):
+            starts = units[0] in _SOUNDS[skeleton[0]]
+            if (starts and abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
+                    or len(skeleton) >= len(units) + 3 and (starts or JOINED not in word)
+                    and _within(skeleton, units) <= allowed):  # inside a word written as one; two neighbours: at their start
                 if not short or re.search("[اويعحهءئؤ]", word):
                     return word
     return None

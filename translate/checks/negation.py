@@ -46,9 +46,10 @@ _AR_PREFIXES = ("و", "ف")
 _GLUED = re.compile("(?<=[\u0621-\u064a])(?:لم|لن)(?=[يتنأ])")
 
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
-# English phrases whose negator negates nothing: "not only", "not long after", "don't forget" (remember),
-# "couldn't be more"; and nor/neither, which carry on a negation already counted.
-_EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|matter|wonder)\b|\bdo(?:n[’']t| not) forget\b|"
+# English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
+# "don't forget" (remember), "couldn't be more"; and nor/neither, which carry on a negation already counted.
+_EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|matter|wonder)\b|\bnever more so\b|"
+                        r"\bdo(?:n[’']t| not) forget\b|"
                         r"n[’']t (?:be|have been) (?:more|happier|better|prouder|worse)\b|\b(?:nor|neither)\b", re.IGNORECASE)
 EN_ANY = re.compile(
     r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"

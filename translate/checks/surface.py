@@ -46,15 +46,26 @@ _DANGLING = frozenset("a an the of to and or nor with by for at from than into i
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def title_case(en: str) -> bool:
+    """A headline's capitals: at least two thirds of its words of four letters or more, after the
+    first, capitalized ("Sarah Palin's Eldest Son Arrested on Domestic Violence Charges")."""
+    words = [w for w in _WORDS.findall(en)[1:] if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 2 * len(words) / 3
+
+
 def check_unfinished(ar: str, en: str) -> list[Flag]:
     """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the", or
     without an ending where the Arabic ends its sentence and shorter for its Arabic than half the
-    human translations are (a headline the translator gave a full stop is not cut off)."""
+    human translations are (a headline the translator gave a full stop is not cut off, nor one
+    written in title case)."""
     en = en.strip()
     last = _LAST_WORD.search(en)
     dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
     short = length_ratio(ar, en) < calibration()["length_ratio"]["median"]
-    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en) and short):
+    if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en) and short and not title_case(en)):
         return [Flag(FlagKind.unfinished, "the English stops before the end of the sentence: “…" + en[-30:] + "”")]
     return []
 
