@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +18,17 @@ from translate.errors import OutputError
 
 TEMP_SUFFIX = ".translate-tmp"
 _TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
+
+
+def refuse_special_file(path: Path | str) -> None:
+    """Raise ValueError where ``path`` exists and is not a regular file: a database there (SQLite writes its
+    journal beside a link's target) would be written somewhere else than the folder says."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise ValueError(f"it is {'a symbolic link' if stat.S_ISLNK(mode) else 'not a regular file'}")
 
 
 def _umask() -> int:

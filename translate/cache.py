@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from translate import settings
+from translate.atomic import refuse_special_file
 from translate.flags import Flag, flags_as_dicts, flags_from_dicts
 
 
@@ -70,13 +70,7 @@ class ChunkCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode = os.lstat(self.path).st_mode
-        except FileNotFoundError:
-            mode = None
-        if mode is not None and not stat.S_ISREG(mode):  # SQLite would write a journal beside a link's target
-            kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-            raise ValueError(f"it is {kind}")
+        refuse_special_file(self.path)
         for attempt in (1, 2):
             try:
                 db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)

@@ -11,15 +11,15 @@ warns once and groups its own articles in memory, with no history, and loses not
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from translate.article import Article, Event, Story
+from translate.atomic import refuse_special_file
+from translate.copies import article_text
 from translate.errors import UsageError
 from translate.stories import LEAD, Limits, Profile, StoryIndex, profiles, similarities, story_brief
 
@@ -74,10 +74,6 @@ def _lead(article: Article) -> list[str]:
     return [s.ar[:LEAD_CHARS] for p in article.paragraphs for s in p.sentences][:LEAD]
 
 
-def _text(article: Article) -> str:
-    return "\n".join(p.ar for p in article.paragraphs)
-
-
 class StoryRegistry:
     def __init__(self, root: Path, warn: Callable[[str], None] | None = None, limits: Limits | None = None) -> None:
         self.path = root / REGISTRY
@@ -92,12 +88,7 @@ class StoryRegistry:
 
     def _open(self, where: str) -> sqlite3.Connection:
         if where != ":memory:":
-            try:
-                mode = os.lstat(where).st_mode
-            except FileNotFoundError:
-                mode = None
-            if mode is not None and not stat.S_ISREG(mode):
-                raise ValueError("it is a symbolic link" if stat.S_ISLNK(mode) else "it is not a regular file")
+            refuse_special_file(where)
         db = sqlite3.connect(where, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         for statement in SCHEMA:
             db.execute(statement)
@@ -166,7 +157,7 @@ class StoryRegistry:
         if known and known[1] == article.source.sha256:
             article.story = known[0]
             return
-        profile = profiles([_text(article)], [_lead(article)])[0]
+        profile = profiles([article_text(article)], [_lead(article)])[0]
         db = self.db
         with db:  # one transaction
             if known:
@@ -189,24 +180,23 @@ class StoryRegistry:
 
     def stories(self, articles: Sequence[Article]) -> list[Story]:
         """The stories of this batch's articles (each attached), largest first, then newest."""
-        return self._stories(articles, self.profiles, self.run)
-
-    def _stories(self, articles: Sequence[Article], every: dict[str, Profile], run: int) -> list[Story]:
+        run = self.run
         groups: dict[int, list[Article]] = {}
         for article in articles:
             groups.setdefault(article.story, []).append(article)
         out = []
         for story, members in groups.items():
             if len(members) > 1:
-                words, _ = similarities([every[a.output] for a in members])
+                words, _ = similarities([self.profiles[a.output] for a in members])
                 centrality = words.sum(axis=1)
                 members = [members[i] for i in sorted(range(len(members)), key=lambda i: (-centrality[i], members[i].output))]
             events = self.db.execute("SELECT run, happened, seen, output, title, what FROM events WHERE story = ? "
                                      "ORDER BY happened, run, output", (story,)).fetchall()
             # The first report is the earliest article, whatever order a run attached them in (Ray's is not the same twice).
             first = next((i for i, row in enumerate(events) if row[-1] != "revised"), None)
-            what = ["first report" if i == first else "added" if row[-1] == "first report" else row[-1] for i, row in enumerate(events)]
-            timeline = [Event(*row[1:-1], what[i], run=row[0]) for i, row in enumerate(events)]
+            labels = ["first report" if i == first else "added" if row[-1] == "first report" else row[-1]
+                      for i, row in enumerate(events)]
+            timeline = [Event(*row[1:-1], labels[i], run=row[0]) for i, row in enumerate(events)]
             created = min((r for r, *_, what in events if what != "revised"), default=run)
             status = "" if not self.kept else "new" if created == run else "updated" if any(r == run for r, *_ in events) else ""
             out.append(Story(story, members, status, timeline, story_brief(members), run if self.kept else 0))

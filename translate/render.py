@@ -187,14 +187,16 @@ def _stories(articles: Sequence[Article], stories: Sequence[Story] | None) -> li
 def story_view(story: Story) -> dict:
     """What a story card shows: its articles (wire copies under the one shown), its brief with the
     sources of what the others add, its timeline (this run's lines marked), its counts."""
-    items = [{"article": a, "counts": a.check_counts(), "copies": copies} for a, copies in shown(story.articles)]
-    items.sort(key=lambda item: [a.output for a in story.articles].index(item["article"].output))
+    counts = {a.output: a.check_counts() for a in story.articles}
+    order = {a.output: i for i, a in enumerate(story.articles)}
+    items = sorted(({"article": a, "counts": counts[a.output], "copies": copies} for a, copies in shown(story.articles)),
+                   key=lambda item: order[item["article"].output])
     lead = story.articles[0].output if story.articles else ""
     return {"story": story, "items": items, "size": len(story.articles), "lead": lead,
             "brief": [(text, "" if output == lead else output) for text, output in story.brief],
             "timeline": [(event, bool(story.run) and event.run == story.run) for event in story.timeline],
-            "to_check": sum(a.check_counts()["sentences_to_check"] for a in story.articles),
-            "brief_flags": sum(a.check_counts()["brief_flags"] for a in story.articles)}
+            "to_check": sum(c["sentences_to_check"] for c in counts.values()),
+            "brief_flags": sum(c["brief_flags"] for c in counts.values())}
 
 
 def _names_view(names: Sequence) -> list[dict]:

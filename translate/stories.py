@@ -104,8 +104,7 @@ def lead_vectors(leads: Sequence[Sequence[str]]) -> np.ndarray:
     """Each lead's mean sentence vector, of unit length (zeros for an empty lead), in one batch."""
     from translate.checks.encoder import encoder
 
-    texts = [s for lead in leads for s in lead[:LEAD]]
-    vectors = encoder().encode(texts) if texts else np.zeros((0, 512), dtype=np.float32)
+    vectors = encoder().encode([s for lead in leads for s in lead[:LEAD]])
     out, at = np.zeros((len(leads), 512), dtype=np.float32), 0
     for i, lead in enumerate(leads):
         n = min(len(lead), LEAD)
