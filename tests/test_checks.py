@@ -11,7 +11,7 @@ from translate.checks import check_article, check_brief, check_pair, check_pairs
 from translate.checks.dates import check_dates
 from translate.checks.glossary import apply_glossary
 from translate.checks.meaning import check_meaning, meaning_similarities
-from translate.checks.names import check_names
+from translate.checks.names import arabic_skeletons, check_names, transliteration
 from translate.checks.negation import check_negation
 from translate.checks.numbers import check_numbers
 from translate.checks.quantities import check_quantities
@@ -55,6 +55,8 @@ def kinds(flags):
     ("ستُنشر النتيجة على موقع إلكتروني.", "The result will be posted on a website."),
     ("ارتفعت المبيعات 2.7 في المئة في يوليو.", "Sales rose 2.7 per cent in July."),
     ("لديه اثنتا عشرة نقطة أخرى.", "He has twelve more points."),
+    ("يمكنك الاتصال مجانا على الرقم 116123.", "You can call free on 116 123."),  # a phone number's groups
+    ("اتصل على 0800 555 111.", "Call 0800555111."),
 ])
 def test_numbers_human_translators_write_differently_are_clean(ar, en):
     assert check_numbers(ar, en) == []
@@ -69,6 +71,7 @@ def test_numbers_human_translators_write_differently_are_clean(ar, en):
     ("وقع الحادث في الساعة 19:30.", "It happened at 19:33.", ["19:30 in the Arabic", "19:33 in the English"]),
     ("أصاب كوفيد-19 الملايين، وينتشر كوفيد-19 بسرعة.", "COVID-19 infected millions and spreads fast.",
      ["2× 19 (the English has it 1×)"]),
+    ("يمكنك الاتصال على الرقم 116123.", "You can call 116 124.", ["116123 in the Arabic", "124 in the English"]),
 ])
 def test_wrong_or_missing_numbers_are_flagged(ar, en, missing):
     details = " ".join(f.detail for f in check_numbers(ar, en))
@@ -378,9 +381,32 @@ def test_a_changed_scale_or_unit_is_flagged_quoting_both_sides(ar, en, quoted):
     ("أكد الأمين العام للأمم المتحدة أن الهدنة صامدة.", "The U.N. secretary-general said the truce was holding."),  # dotted initials
     ("صرّح وزيرالخارجية الأمريكيمايكبومبيوبمجلسالأمن أن العقوبات مستمرة.",  # words written together, the name inside
      "U.S. Secretary of State Mike Pompeo told the Security Council that sanctions continue."),
+    ("اكتشف الطبيب المجري أجناتس سيملفيس فعالية غسل اليدين.",  # Hungarian is of Hungary (المجر)
+     "The Hungarian physician Ignaz Semmelweis discovered that hand washing worked."),
 ])
 def test_names_human_translators_write_differently_are_clean(ar, en):
     assert check_names(ar, en) == []
+
+
+@pytest.mark.parametrize("name, arabic", [
+    ("Zhang", "تشانغ"), ("Zhongnan", "تشونجنان"),  # zh written تش or ج
+    ("Thomson", "طومسون"),  # th sounded t, written ط
+    ("Hutchinson", "هاتشينسون"),  # tch
+    ("Xinhua", "شينوا"), ("Qinghai", "تشينغهاي"),  # pinyin x and q
+    ("Czeisler", "سزيسلر"),  # cz
+    ("Willoughby", "ويلوبي"), ("Leighton", "لايتون"),  # gh silent after a vowel
+])
+def test_transliterations_the_skeleton_reads(name, arabic):
+    """Spellings a consonant skeleton must read, so that a real name does not lean on the encoder."""
+    found = transliteration(name, arabic_skeletons(arabic))
+    assert found and found in arabic  # the word, or a form of it (a prefix or a nisba's ending off)
+
+
+@pytest.mark.parametrize("name, arabic", [
+    ("Bali", "وقالبالأمس إن العمل مستمر"),  # two consonants (b, l) inside a long run of letters
+])
+def test_a_short_skeleton_is_not_found_inside_a_long_run_of_letters(name, arabic):
+    assert transliteration(name, arabic_skeletons(arabic)) is None
 
 
 @pytest.mark.parametrize("ar, en, quoted", [
@@ -388,6 +414,9 @@ def test_names_human_translators_write_differently_are_clean(ar, en):
      ["طرابلس", "Benghazi", "Tripoli"]),
     ("سجلت إيران حالات جديدة.", "New cases were recorded in Bengal.", ["إيران", "Bengal", "Iran"]),
     ("قال الوزير إن المحادثات ستستأنف.", "Minister Zoltan Kovacs said the talks would resume.", ["Zoltan", "Kovacs"]),  # invented
+    # First names common in English text, but names all the same (no dictionary writes them in lower case).
+    ("قال المسؤول إن المحادثات ستستأنف غدا في المدينة.", "Official Daniel Nicholas said the talks would resume tomorrow in the city.",
+     ["Daniel", "Nicholas"]),
     # Written together, and another name: a long run of letters can hold a short name by chance (Zoltan), not Kovacs.
     ("صرّح وزيرالخارجية الأمريكيمايكبومبيوبمجلسالأمن أن العقوبات مستمرة.",
      "U.S. Secretary of State Zoltan Kovacs told the Security Council that sanctions continue.", ["Kovacs"]),

@@ -39,6 +39,14 @@ def test_a_place_and_its_adjective_are_one_rendering_not_an_inconsistency():
     assert set(korea.renderings) == {"Korean", "Korea"} and korea.consistent
 
 
+def test_names_found_inside_words_written_together_are_not_one_entry():
+    """A run of words written as one holds several names: it is the spelling of none of them."""
+    pairs = [("وقالقامتشارلزسزيسلربجامعةهارفارد إن النوم مهم.", "Charles Czeisler of Harvard said sleep mattered.")]
+    index = build_index([article("a.txt", pairs)])
+    assert not [n for n in index if len(n.renderings) > 1]
+    assert all(len(n.arabic) < 20 for n in index)
+
+
 def test_the_names_command_and_its_glossary_draft_round_trip(tmp_path, tiny_marian):
     out = tmp_path / "out"
     out.mkdir()

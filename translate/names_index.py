@@ -23,7 +23,18 @@ from translate.article import Article
 from translate.chars import DIACRITICS
 from translate.checks.arabic import AR_WORD
 from translate.checks.base import within_bounds
-from translate.checks.names import JOINED, arabic_forms, arabic_skeletons, english_names, gazetteer, place_of, place_words, transliteration
+from translate.checks.names import (
+    JOINED,
+    ar_skeleton,
+    arabic_forms,
+    arabic_skeletons,
+    en_skeleton,
+    english_names,
+    gazetteer,
+    place_of,
+    place_words,
+    transliteration,
+)
 
 
 @dataclass
@@ -115,8 +126,8 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             out.append((f"place:{place}", places[place][0], name))
             continue
         form = transliteration(name, skeletons)
-        if not form or " " in form:
-            out.append((None, "", name))
+        if not form or " " in form or len(ar_skeleton(form)) >= len(en_skeleton(name)) + 3:
+            out.append((None, "", name))  # no word, or found inside words written as one: the spelling of none of its names
             continue
         written = next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " "))  # two words read as one
         if any(word == written for word, _ in places.values()):

@@ -25,6 +25,7 @@ from translate.flags import Flag, FlagKind
 
 CITY_WORD_ZIPF = 5.0  # a time-zone city whose English name is a word this common (Center) is not a place
 JUDGED_ZIPF = 4.0  # a capitalized word this frequent in wordfreq's English is a common word (National, Prime): not judged
+NAME_ZIPF = 5.0  # ... unless it is rarer than this and no dictionary writes it in lower case (Daniel, Carolina)
 KNOWN_PLACE_ZIPF = 3.0  # a place of the Arabic whose English name is rarer than this is not required (كييف, Kyiv; أكرا)
 # Arabic gazetteer names that are also common words: counted when the English has them, never required.
 _AR_HOMOGRAPHS = {"مالي", "الجزائر", "المغرب", "البحرين", "قطر", "بنين", "عمان", "جزر", "الشرق", "تشاد"}
@@ -51,30 +52,34 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\[]\s*|\n)$")
 # Each Arabic letter and the English spellings of it (digraphs first when reading the English).
 _AR_SOUNDS = {
     "ب": "b p v", "ت": "t th", "ث": "th t s", "ج": "j g dj zh ch c", "خ": "kh h ch k x", "د": "d dh", "ذ": "dh th d z",
-    "ر": "r", "ز": "z s", "س": "s c z x sch sh", "ش": "sh ch sch s x c", "ص": "s c", "ض": "d dh z", "ط": "t", "ظ": "z dh th d",
+    "ر": "r", "ز": "z s zh", "س": "s c z x sch sh cz", "ش": "sh ch sch s x c zh cz q", "ص": "s c", "ض": "d dh z",
+    "ط": "t th", "ظ": "z dh th d",
     "غ": "gh g r", "ف": "f ph v p", "ق": "q k g c", "ك": "k c ch q g", "ل": "l", "م": "m", "ن": "n", "پ": "p b",
     "ڤ": "v f", "گ": "g k",
 }
 _SOUNDS = {letter: frozenset(spellings.split()) for letter, spellings in _AR_SOUNDS.items()}
-_EN_UNITS = ("sch", "sh", "ch", "th", "kh", "gh", "ph", "dh", "zh", "dj", "ck")
+_EN_UNITS = ("sch", "tch", "sh", "ch", "th", "kh", "gh", "ph", "dh", "zh", "dj", "cz", "ck")
+# (ش is also pinyin's q and x, and Polish cz: Qinghai تشينغهاي, Xinhua شينوا; ط is th in Thomson طومسون.)
 _LATIN_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "đ": "d"})
 _EN_VOWELS = set("aeiouyhw'’.-")
 
 
 def en_skeleton(word: str) -> tuple[str, ...]:
     """An English word's consonant units: vowels, h, w and y off, digraphs kept, doubled letters once,
-    accents off (Ürümqi, Słania)."""
+    accents off (Ürümqi, Słania); a first x stays x."""
     word = unicodedata.normalize("NFKD", word.lower()).translate(_LATIN_FOLD)
     word = "".join(c for c in word if not unicodedata.combining(c))
-    word = re.sub(r"gh$|(?<=[aeiou])gh(?=t)", "", word)  # Kavanaugh, Wright: gh silent
+    word = re.sub(r"(?<=[aeiou])gh(?![aeiou])", "", word)  # Kavanaugh, Wright, Willoughby, Eighmey: gh silent
     units: list[str] = []
     i = 0
     while i < len(word):
         unit = next((u for u in _EN_UNITS if word.startswith(u, i)), word[i])
         i += len(unit)
+        if unit == "tch":  # Hutchinson: هاتشينسون
+            unit = "ch"
         if unit in ("ck", "c"):  # c is k before a, o, u or a consonant, s before e, i, y
             unit = "s" if unit == "c" and word[i:i + 1] in ("e", "i", "y") else "k"
-        if unit == "x":
+        if unit == "x" and i > 1:  # x is k-s inside a word; a first x is pinyin's sh or Xavier's z (Xinhua: شينوا)
             units += [u for u in ("k", "s") if not units or units[-1] != u]
             continue
         if unit in _EN_VOWELS:
@@ -192,6 +197,30 @@ def common_word(word: str, zipf: float) -> bool:
     return zipf_frequency(word.lower(), "en") >= zipf
 
 
+@lru_cache(maxsize=1)
+def _lower_case_words() -> frozenset[str]:
+    """The words Webster's Second International writes in lower case (the english-words package's
+    web2 list): wordfreq folds case, so it cannot tell Daniel (a name) from daniel (no such word)."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def dictionary_word(word: str) -> bool:
+    """Does a dictionary write the word, or its singular, in lower case (gymnastics, magistrates)?"""
+    lowered = word.lower()
+    forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
+    if lowered.endswith("ies"):
+        forms.add(lowered[:-3] + "y")
+    return bool(forms & _lower_case_words())
+
+
+def judged_name(word: str) -> bool:
+    """A capitalized word is judged as a name when it is rare as a common word, or less than very
+    common and no dictionary word (Daniel, Carolina, Nicholas)."""
+    return not common_word(word, JUDGED_ZIPF) or not common_word(word, NAME_ZIPF) and not dictionary_word(word)
+
+
 _NOT_NAMES = {m.lower() for m in EN_MONTHS + EN_DAYS} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
 
 
@@ -212,7 +241,7 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
             lowered = part.lower()
             if lowered in _PARTICLES or len(part) < 3 or lowered in latin_in_arabic or not part[:1].isupper():
                 continue
-            if place_of(part) or (first_words or not first) and not common_word(part, JUDGED_ZIPF):
+            if place_of(part) or (first_words or not first) and judged_name(part):
                 names.append(part)
     return list(dict.fromkeys(names))
 
@@ -241,7 +270,8 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
     The first consonants must agree, and the rest within an edit for 4 to 6 consonants, two for more;
     a word may run on after the name (كافانوعاطفيا, words written together). A name of three
     consonants or fewer needs a word that spells a vowel or a guttural (ا, و, ي, ع, ح…), as
-    transliterations do: Syria is سوريا, not سر (a secret)."""
+    transliterations do: Syria is سوريا, not سر (a secret); and is not looked for inside a longer
+    run of letters, where two consonants turn up by chance (Bali in وقالبالأمس)."""
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
         units = en_skeleton(form)
         if len(units) < 2:
@@ -251,7 +281,7 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
         for skeleton, word in skeletons:
             starts = units[0] in _SOUNDS[skeleton[0]]
             if (starts and abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
-                    or len(skeleton) >= len(units) + 3 and (starts or JOINED not in word)
+                    or len(units) >= 3 and len(skeleton) >= len(units) + 3 and (starts or JOINED not in word)
                     and _within(skeleton, units) <= allowed):  # inside a word written as one; two neighbours: at their start
                 if not short or re.search("[اويعحهءئؤ]", word):
                     return word
@@ -276,7 +306,7 @@ def place_of(name: str) -> str | None:
     for suffix in ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n"):
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
             stem = lowered[: -len(suffix)]
-            for candidate in (stem, stem + "a", stem + "on"):
+            for candidate in (stem, stem + "a", stem + "on", stem + "y"):  # Syrian, Hungarian, Italian
                 if candidate in places:
                     return places[candidate]
     return None
@@ -439,6 +469,7 @@ class Names(Check):
         gazetteer()
         _bare_gazetteer()
         common_word("warm", JUDGED_ZIPF)  # wordfreq's English list
+        _lower_case_words()
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_names_batch([(p.ar, p.en) for p in pairs])

@@ -92,6 +92,7 @@ def _digit_numbers(text: str, scales: dict[str, float], normalize_word, codes: b
     Latin letter (R0, ACE2, WW1) are names more than quantities: they count when present, are not required."""
     found: list[Number] = []
     times = {m.start(): m for m in _TIME.finditer(text)}
+    plain: list[tuple[int, int, int]] = []  # (start, end, index in found) of numbers with no scale
     skip_to = -1
     for match in _NUMBER.finditer(text):
         if match.start() < skip_to:
@@ -120,7 +121,26 @@ def _digit_numbers(text: str, scales: dict[str, float], normalize_word, codes: b
             scale = scales.get(glued.strip())
         if scale:
             options |= {round(v * scale, 6) for v in options}
+        else:
+            plain.append((match.start(), end, len(found)))
         found.append(Number(match.group(0), frozenset(options), required))
+    return _grouped(text, found, plain)
+
+
+def _grouped(text: str, found: list[Number], plain: list[tuple[int, int, int]]) -> list[Number]:
+    """Digit groups a space apart (a phone number: 116 123, 0800 555 111) may be one number that the
+    other side writes without the spaces: each group may also stand for the whole."""
+    runs: list[list[tuple[int, int, int]]] = []
+    for span in plain:
+        if runs and text[runs[-1][-1][1]:span[0]] == " " and text[span[0]:span[1]].isdigit() \
+                and text[runs[-1][-1][0]:runs[-1][-1][1]].isdigit():
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in (r for r in runs if len(r) > 1):
+        whole = float("".join(text[start:end] for start, end, _ in run))
+        for _, _, i in run:
+            found[i] = Number(found[i].written, found[i].options | {whole}, found[i].required)
     return found
 
 
