@@ -25,12 +25,11 @@ from translate.checks.arabic import AR_WORD
 from translate.checks.base import within_bounds
 from translate.checks.names import (
     JOINED,
-    ar_skeleton,
     arabic_forms,
     arabic_skeletons,
-    en_skeleton,
     english_names,
     gazetteer,
+    inside_run,
     place_of,
     place_words,
     transliteration,
@@ -126,7 +125,7 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             out.append((f"place:{place}", places[place][0], name))
             continue
         form = transliteration(name, skeletons)
-        if not form or " " in form or len(ar_skeleton(form)) >= len(en_skeleton(name)) + 3:
+        if not form or " " in form or inside_run(form, name):
             out.append((None, "", name))  # no word, or found inside words written as one: the spelling of none of its names
             continue
         written = next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " "))  # two words read as one

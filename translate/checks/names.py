@@ -264,6 +264,15 @@ def _ar_forms(ar: str) -> list[str]:
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is?|s)$")
 
 
+RUN_EXTRA = 3  # consonants beyond the name's: an Arabic form this much longer holds the name inside words written as one
+
+
+def inside_run(form: str, name: str) -> bool:
+    """Is ``form``, the Arabic that ``transliteration`` found for ``name``, a run of words written as one
+    that holds the name somewhere inside it, rather than the name's own spelling?"""
+    return len(ar_skeleton(form)) >= len(en_skeleton(name)) + RUN_EXTRA
+
+
 def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
     """The Arabic form (a word, prefixes off) that spells ``name`` (or its stem: Americans, أمريكي);
     ``skeletons``: (skeleton, form) of each Arabic form. "" for a name too short to tell (Ali, Iowa).
@@ -281,7 +290,7 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
         for skeleton, word in skeletons:
             starts = units[0] in _SOUNDS[skeleton[0]]
             if (starts and abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
-                    or len(units) >= 3 and len(skeleton) >= len(units) + 3 and (starts or JOINED not in word)
+                    or len(units) >= 3 and len(skeleton) >= len(units) + RUN_EXTRA and (starts or JOINED not in word)
                     and _within(skeleton, units) <= allowed):  # inside a word written as one; two neighbours: at their start
                 if not short or re.search("[اويعحهءئؤ]", word):
                     return word
