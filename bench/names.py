@@ -8,7 +8,9 @@ own rules (Haftar/Hafter/Hifter style: a vowel changed, a doubled consonant made
 one doubled, an h dropped after a consonant), seeded. Joined: a re-spelled rendering lands in the
 entry of the name it re-spells. Apart: no entry of the first index holds two names that are not
 variants of each other (another name, not a re-spelling: differing in more than vowels, doubled
-letters and a demonym ending).
+letters and a demonym ending). Made consistent: the run's rewriting (make_consistent) tried on both:
+on the human English alone, every rewrite is a change to a good translation (target: none); on the
+articles and their copies, how many re-spelled names end written one way in an article and its copy.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from run import ntrex_documents  # noqa: E402
 
 from translate.article import Article, Paragraph, Sentence, Source  # noqa: E402
-from translate.names_index import build_index  # noqa: E402
+from translate.names_index import build_index, make_consistent  # noqa: E402
 
 
 def respell(name: str, rng: random.Random) -> str:
@@ -76,7 +78,7 @@ def main() -> None:
     originals = [article(i, d) for i, d in enumerate(documents)]
     first = build_index(originals)
     key_of = {(a, r): n.key for n in first for a in n.articles for r in n.renderings}
-    copies, expected = [], []
+    copies, expected, copy_of = [], [], []
     for i, document in enumerate(documents):
         names = {r for n in first if f"{i}.txt" in n.articles for r in n.renderings}
         varied = {name: respell(name, rng) for name in sorted(names)}
@@ -87,6 +89,7 @@ def main() -> None:
             pairs.append((ar, en))
         copies.append(article(len(documents) + i, pairs))
         expected += [(key_of[(f"{i}.txt", name)], other, name) for name, other in varied.items() if other != name]
+        copy_of += [i for name, other in varied.items() if other != name]
     second = build_index(originals + copies)
     renderings = {n.key: set(n.renderings) for n in second}
     joined = sum(other in renderings.get(key, ()) for key, other, _ in expected)
@@ -98,6 +101,15 @@ def main() -> None:
         print("  missed:", key, name, "->", other, [n.key for n in second if other in n.renderings][:3])
     for name in apart[:10]:
         print(f"  {name.arabic}: {', '.join(name.renderings)}")
+    make_consistent(originals, first)
+    human = sum(f.kind == "name_made_consistent" for a in originals for f in a.flags)
+    make_consistent(originals + copies, second)
+    english = [" ".join(s.en for p in a.paragraphs for s in p.sentences) for a in originals + copies]
+    n = len(documents)
+    one_way = sum(not (re.search(rf"\b{re.escape(name)}\b", english[i]) and re.search(rf"\b{re.escape(other)}\b", english[n + i]))
+                  for (_, other, name), i in zip(expected, copy_of))
+    print(f"made consistent: {human} names rewritten in the human English (target 0); {one_way} of the {len(expected)} "
+          f"re-spelled names now written one way in the article and its copy ({100 * one_way / max(1, len(expected)):.1f}%)")
 
 
 if __name__ == "__main__":

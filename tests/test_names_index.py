@@ -4,11 +4,11 @@ import json
 
 from typer.testing import CliRunner
 
-from tests.conftest import SEEDS, brief_cli
-from translate.article import Article, Paragraph, Sentence, Source
+from tests.conftest import SEEDS, brief_cli, record
+from translate.article import Article, Brief, Paragraph, Sentence, Source
 from translate.cli import app
 from translate.glossary import load_glossary
-from translate.names_index import build_index
+from translate.names_index import build_index, make_consistent
 
 PAIRS = [
     ("قال المشير خليفة حفتر إن قواته تتقدم.", "Field Marshal Khalifa Haftar said his forces were advancing."),
@@ -45,6 +45,58 @@ def test_names_found_inside_words_written_together_are_not_one_entry():
     index = build_index([article("a.txt", pairs)])
     assert not [n for n in index if len(n.renderings) > 1]
     assert all(len(n.arabic) < 20 for n in index)
+
+
+HAFTAR = [("قال المشير خليفة حفتر إن قواته تتقدم.", "Field Marshal Khalifa Haftar said his forces were advancing."),
+          ("ورد حفتر على دعوة الأمم المتحدة.", "Haftar answered the call of the United Nations."),
+          ("التقى حفتر بمبعوث في بنغازي.", "Hifter met an envoy in Benghazi; Hifter's aides said so.")]
+
+
+def test_inconsistent_renderings_are_made_consistent_and_the_change_recorded():
+    articles = [article(f"{i}.txt", [pair]) for i, pair in enumerate(HAFTAR)]
+    articles[2].brief = Brief("Hifter met an envoy.", "extractive")
+    index = build_index(articles)
+    assert make_consistent(articles, index) == {"2.txt"}
+    sentence = articles[2].paragraphs[0].sentences[0]
+    assert sentence.en == "Haftar met an envoy in Benghazi; Haftar's aides said so." and articles[2].brief.text == "Haftar met an envoy."
+    flag = next(f for f in sentence.flags if f.kind == "name_made_consistent")
+    assert all(q in flag.detail for q in ("Hifter", "Haftar", "حفتر")) and not flag.to_check
+    assert any(f.kind == "name_made_consistent" for f in articles[2].flags)  # the brief's change is recorded on the article
+    haftar = next(n for n in index if "Haftar" in n.renderings)
+    assert dict(haftar.renderings) == {"Haftar": 3} and haftar.consistent  # the index says what the pages now say
+    assert articles[0].paragraphs[0].sentences[0].en == HAFTAR[0][1]  # the others are left as they were
+
+
+def test_the_glossary_rendering_wins_and_other_names_and_place_forms_are_left_alone():
+    articles = [article(f"{i}.txt", [pair]) for i, pair in enumerate(HAFTAR)]
+    assert make_consistent(articles, build_index(articles), {"حفتر": "Hifter"}) == {"0.txt", "1.txt"}
+    assert all("Hifter" in a.paragraphs[0].sentences[0].en and "Haftar" not in a.paragraphs[0].sentences[0].en for a in articles)
+    # Two names one Arabic spelling holds (باتون: Baton Rouge, Patton) are not one name's variants; a
+    # place and its adjective (Korea, Korean) are two right forms.
+    pairs = [("ولد في باتون روج.", "He was born in Baton Rouge."), ("غادر باتون روج أمس.", "He left Baton Rouge yesterday."),
+             ("قال الجنرال باتون إنه مستعد.", "General Patton said he was ready."),
+             ("قالت الخارجية الكورية إن المحادثات مستمرة.", "The Korean foreign ministry said talks would go on."),
+             ("ورحبت الحكومة الكورية بالقرار.", "The government of Korea welcomed the decision.")]
+    others = [article(f"{i}.txt", [pair]) for i, pair in enumerate(pairs)]
+    assert make_consistent(others, build_index(others)) == set()
+    assert [a.paragraphs[0].sentences[0].en for a in others] == [en for _, en in pairs]
+
+
+def test_a_run_makes_its_articles_renderings_consistent_and_rewrites_their_files(tmp_path, tiny_marian):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for i, (ar, _) in enumerate(HAFTAR):
+        (folder / f"{i}.txt").write_text(ar, encoding="utf-8")
+    assert brief_cli([folder, "-o", out], tiny_marian).exit_code == 0
+    for i, (_, en) in enumerate(HAFTAR):  # as if the model had written these: the records' keys are kept, so they are read back
+        data = record(out, f"{i}.txt")
+        data["paragraphs"][0]["sentences"][0]["en"] = en
+        (out / f"{i}.txt.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert brief_cli([folder, "-o", out], tiny_marian).exit_code == 0
+    fixed = record(out, "2.txt")["paragraphs"][0]["sentences"][0]
+    assert fixed["en"].startswith("Haftar met an envoy") and "name_made_consistent" in [f["kind"] for f in fixed["flags"]]
+    assert "Haftar met an envoy" in (out / "2.txt.md").read_text(encoding="utf-8")
+    assert "Hifter" not in (out / "briefing.md").read_text(encoding="utf-8").split("## Names", 1)[1]
 
 
 def test_the_names_command_and_its_glossary_draft_round_trip(tmp_path, tiny_marian):

@@ -41,6 +41,8 @@ class FlagKind(StrEnum):
     retried = ("retried", True)
     repetition_fixed = ("repetition_fixed", True)
     glossary_fixed = ("glossary_fixed", True)
+    # sentences and briefs: the batch's names index
+    name_made_consistent = ("name_made_consistent", True)
     # briefs
     unsupported = "unsupported"
     # articles: reading and the stages

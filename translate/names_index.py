@@ -16,7 +16,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from translate.article import Article
@@ -27,6 +27,7 @@ from translate.checks.names import (
     JOINED,
     arabic_forms,
     arabic_skeletons,
+    common_word,
     english_names,
     gazetteer,
     inside_run,
@@ -34,6 +35,7 @@ from translate.checks.names import (
     place_words,
     transliteration,
 )
+from translate.flags import Flag, FlagKind
 
 
 @dataclass
@@ -181,13 +183,90 @@ def build_index(articles: Iterable[Article]) -> list[Name]:
     return sorted(names.values(), key=lambda n: (-sum(n.renderings.values()), n.key))
 
 
+def glossary_term(name: Name) -> str:
+    """The name as a glossary file writes its Arabic term."""
+    return re.sub(r"\s+", " ", name.arabic).strip()
+
+
+def chosen_rendering(name: Name, glossary: dict[str, str] | None = None) -> str:
+    """The rendering a name is given: the glossary's, else the batch's most frequent."""
+    return (glossary or {}).get(glossary_term(name), name.rendering)
+
+
+ESTABLISHED_ZIPF = 2.0  # a rendering English text writes this often (wordfreq) is some name's spelling: never rewritten
+
+
+def _consonants(word: str) -> str:
+    """The letters of a word that are not vowels, a doubled one once: Hifter, Hafter, Haftar are hftr."""
+    return re.sub(r"(.)\1+", r"\1", re.sub("[aeiou]", "", word.lower()))
+
+
+def _vowels_apart(rendering: str, chosen: str) -> bool:
+    """Is ``rendering`` a misspelling of ``chosen`` to rewrite: the same letters but for vowels and a
+    letter doubled (Hifter, Hafter for Haftar; Gadafi for Gaddafi), neither the other with an ending
+    (Macedonian, Scott), and a spelling English text hardly writes (wordfreq), so no one else's name
+    (Harris is not Haris, Christian not Christion)? Two names one Arabic spelling holds (باتون: Baton,
+    Patton; موريس: Maurice, Morrisey) have other consonants."""
+    lowered, other = rendering.lower(), chosen.lower()
+    if lowered.startswith(other) or other.startswith(lowered) or _consonants(rendering) != _consonants(chosen):
+        return False
+    return not common_word(rendering, ESTABLISHED_ZIPF)
+
+
+def make_consistent(articles: Sequence[Article], names: Sequence[Name], glossary: dict[str, str] | None = None) -> set[str]:
+    """Each inconsistently rendered name written one way across the batch: in the sentences whose Arabic
+    holds the name, a rendering that differs from the chosen one (``chosen_rendering``) only in its
+    vowels is replaced by it (in the article's brief too), and the change recorded on each sentence and
+    on the article, whose page shows it (``name_made_consistent``: nothing to check). The index's
+    counts follow. The outputs of the articles changed."""
+    by_output = {a.output: a for a in articles}
+    changed: set[str] = set()
+    for name in names:
+        if name.consistent:
+            continue
+        chosen = chosen_rendering(name, glossary)
+        variants = sorted((r for r in name.renderings if r != chosen and _vowels_apart(r, chosen)), key=len, reverse=True)
+        if not variants:
+            continue
+        why = ("the glossary's rendering" if glossary_term(name) in (glossary or {}) else
+               f"its rendering in {name.renderings[chosen]} of its {sum(name.renderings.values())} uses in this batch")
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b")
+        words = set(name.written)
+        for output in sorted(name.articles):
+            article = by_output.get(output)
+            if article is None:
+                continue
+            found: set[str] = set()
+            places = []
+            for sentence in (s for p in article.paragraphs for s in p.sentences):
+                here = sorted(set(pattern.findall(sentence.en)))
+                if here and words & {DIACRITICS.sub("", w) for w in AR_WORD.findall(sentence.ar)}:
+                    sentence.en = pattern.sub(chosen, sentence.en)
+                    sentence.flags.append(Flag(FlagKind.name_made_consistent,
+                                               f"“{', '.join(here)}” written “{chosen}” for {glossary_term(name)}: {why}"))
+                    found.update(here)
+                    places.append("sentence")
+            here = sorted(set(pattern.findall(article.brief.text))) if article.brief and found else []
+            if here:
+                article.brief = replace(article.brief, text=pattern.sub(chosen, article.brief.text))
+                found.update(here)
+            if found:  # the page shows it: its English is not the model's as written
+                where = f"{len(places)} sentence{'s' * (len(places) != 1)}" + (" and the brief" if here else "")
+                article.flags.append(Flag(FlagKind.name_made_consistent,
+                                          f"“{', '.join(sorted(found))}” written “{chosen}” for {glossary_term(name)} "
+                                          f"({where}): {why}"))
+                changed.add(output)
+        for variant in variants:
+            name.renderings[chosen] += name.renderings.pop(variant)
+    return changed
+
+
 def glossary_draft(names: Sequence[Name], glossary: dict[str, str] | None = None) -> str:
     """A TSV glossary (Arabic term, English rendering) of the names, for a user to edit and pass back."""
     lines = ["# Names of the batch: Arabic<TAB>English. Edit the renderings, then pass this file to --glossary.",
              "# A name rendered more than one way is marked in the comment above it."]
     for name in names:
-        term = re.sub(r"\s+", " ", name.arabic).strip()
-        rendering = (glossary or {}).get(term, name.rendering)
+        term, rendering = glossary_term(name), chosen_rendering(name, glossary)
         if not name.consistent:
             lines.append(f"# {term}: " + ", ".join(f"{r} ×{n}" for r, n in name.renderings.most_common()))
         lines.append(f"{term}\t{rendering}")

@@ -24,7 +24,7 @@ from translate.copies import mark_copies
 from translate.distributed import RayExecutor, RaySettings
 from translate.errors import InputError, NoArticles
 from translate.inputs import Collected, collect_inputs, file_state
-from translate.names_index import build_index
+from translate.names_index import build_index, make_consistent
 from translate.output import OutputFolder
 from translate.reader import SourceText, read_source
 from translate.registry import StoryRegistry, since_time
@@ -137,13 +137,16 @@ class Briefer:
             grouping = clock()
             before = {a.output: list(a.copies) for a in finished}
             mark_copies(finished)
+            names = build_index(finished)
+            renamed = make_consistent(finished, names, self.run.glossary)  # before the stories' briefs are drawn
             stories = registry.stories(finished)
         finally:
             registry.close()
         for article in finished:
-            if article.copies != before[article.output] or article.story != recorded.get(article.output, article.story):
+            if article.output in renamed:
+                folder.write(article, signature.stamp())  # its English changed: its pages too
+            elif article.copies != before[article.output] or article.story != recorded.get(article.output, article.story):
                 folder.write_record(article)  # its wire copies and its story are part of its record
-        names = build_index(finished)
         report.story_seconds = clock() - grouping + registry.seconds
         if since is not None:
             stories = [s for s in stories if any(since.changed(e) for e in s.timeline)]
