@@ -507,3 +507,63 @@ def test_a_title_case_headline_without_a_full_stop_is_not_cut_off():
 def test_never_more_so_is_not_a_negation():
     ar = "يعد مفهوما يؤمن به اللاعبون حقا، وخاصة في منافسات مثل هذه."
     assert check_negation(ar, "It is a concept players truly believe in, and never more so than at competitions like this.") == []
+
+
+# False alarms on human pairs and a short line's question (2026-12-02) --------------------------------
+
+@pytest.mark.parametrize("ar, en", [
+    # A negator written together with the word before it (texts that drop spaces): the Arabic negates too.
+    ("قال الناخبون إن عضوة مجلس الشيوخلا يجب أن تترشح.", "Voters said the senator should not run."),
+    ("قال إنهم فهملايهتمون بمن يؤذونه.", "He said they don't care who they hurt."),
+    # A name that reads as a negator (Fleiss, فليس: "so it is not") negates nothing.
+    ("عندما وصلت إلى السيد فليس هذا الأسبوع، كان في منزله.", "When I reached Mr. Fleiss this week, he was at home."),
+])
+def test_negators_written_together_and_names_that_read_as_negators_are_not_contrasts(ar, en):
+    from translate.checks.negation import lexical_contrast
+
+    assert lexical_contrast(ar, en) is None
+
+
+@pytest.mark.parametrize("ar, en, quoted", [
+    # A negator written together with its neighbours is still a negator the English must keep.
+    ("كانت زيارته الأخيرةلمتسرعلى ما يرام.", "His last trip went well.", "الأخيرةلمتسرعلى"),
+    # فليس with no such name in the English is "so it is not".
+    ("فليس هذا ما يريده الناس.", "This is what people want.", "فليس"),
+])
+def test_a_negator_written_together_or_before_no_name_is_still_a_contrast(ar, en, quoted):
+    from translate.checks.negation import lexical_contrast
+
+    contrast = lexical_contrast(ar, en)
+    assert contrast and contrast[0] == "removed" and quoted in contrast[1], contrast
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("يجب أن تكون نسبة المشاركة أكثر من النصف.", "Turnout needs to be more than 50 percent."),
+    ("صوت ربع الناخبين للحزب.", "25% of voters backed the party."),
+    ("حصل الحزب على 50% من الأصوات.", "The party won half of the votes."),
+])
+def test_a_fraction_in_words_is_its_percentage(ar, en):
+    assert check_numbers(ar, en) == []
+
+
+def test_a_fraction_is_not_any_percentage():
+    assert kinds(check_numbers("صوت ربع الناخبين للحزب.", "50% of voters backed the party.")) == ["number"]
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("هل انتهت الحرب؟", "The war is over."),  # close enough for the encoder (0.66)
+    ("متى بدأ الألم؟", "And the pain is in the chest."),
+])
+def test_a_short_line_that_asks_where_the_english_does_not_is_flagged(ar, en):
+    flags = check_pair(ar, en)
+    assert kinds(flags) == ["meaning"] and "question" in flags[0].detail and ar in flags[0].detail and en in flags[0].detail
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("هل انتهت الحرب؟", "Is the war over?"),
+    ("متى بدأ الألم؟", "When did the pain start?"),
+    ("قال: لماذا الآن؟ ثم غادر القاعة بعد أن أنهى كلمته أمام النواب.",  # a long line: the encoder judges it
+     "He said: why now, and left the hall after finishing his speech to the deputies."),
+])
+def test_a_question_kept_or_a_long_line_is_not_flagged_for_its_question_mark(ar, en):
+    assert not any("question" in f.detail for f in check_pair(ar, en))

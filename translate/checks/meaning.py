@@ -44,10 +44,31 @@ def check_meaning(similarity: float | None, letters: int = COSTLY_MAX_LETTERS) -
     return []
 
 
+_AR_QUESTION = ("؟", "?")
+
+
+def check_question(ar: str, en: str) -> list[Flag]:
+    """A short line (a headline, a quote) whose Arabic asks a question that the English does not ask:
+    where the encoder says least, the question mark is what a reader of the English cannot see is
+    gone. One way only: the Arabic of the shared sets leaves the mark out of questions its English
+    asks ("Remember?"), never the other way round (docs/checks.md)."""
+    if any(mark in ar for mark in _AR_QUESTION) and "?" not in en:
+        return [Flag(FlagKind.meaning, f"the Arabic asks a question (“{ar.strip()}”); the English does not (“{en.strip()}”)")]
+    return []
+
+
 class Meaning(Check):
     order = 80
     kinds = (FlagKind.meaning,)
     costly = True
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
-        return [check_meaning(s, arabic_letters(p.ar)) for p, s in zip(pairs, meaning_similarities([(p.ar, p.en) for p in pairs]))]
+        short = calibration()["meaning"]["min_arabic_letters"]
+        out = []
+        for pair, similarity in zip(pairs, meaning_similarities([(p.ar, p.en) for p in pairs])):
+            letters = arabic_letters(pair.ar)
+            flags = check_meaning(similarity, letters)
+            if not flags and similarity is not None and letters < short:
+                flags = check_question(pair.ar, pair.en)
+            out.append(flags)
+        return out

@@ -9,17 +9,21 @@ least as close to the Arabic as the English as written):
 - removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
   no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…).
 The traps the Arabic lists leave out: لا يزال (still), لا بد (must), لا سيما (especially), ألم
-(pain, written with its hamza), and ما, which is as often "what" as "not".
+(pain, written with its hamza), and ما, which is as often "what" as "not". Two more: a negator
+written together with its neighbours (الشيوخلا يجب, texts that drop spaces) still negates, and a word
+that reads as one but transliterates a name of the English (فليس, Mr. Fleiss) does not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD
 from translate.checks.base import Check, Context, Pair, within_bounds
+from translate.checks.names import arabic_skeletons, english_names, transliteration
 from translate.flags import Flag, FlagKind
 
 # Explicit Arabic negators (as written, diacritics off; one of و ف before them allowed).
@@ -43,7 +47,42 @@ _AR_ANY = ("لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إل
 _AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "قط", "كلا", "سوى", "فقط",
              "ضد", "مانع", "نفي", "خال", "خلو", "قلة", "نقص"}
 _AR_PREFIXES = ("و", "ف")
-_GLUED = re.compile("(?<=[\u0621-\u064a])(?:لم|لن)(?=[يتنأ])")
+_GLUED = re.compile("لا|لم|لن")
+KNOWN_ZIPF = 3.0  # an Arabic word at least this frequent in wordfreq is a word, not letters run together
+_VERB_START = "يتنأ"  # the imperfect verb's prefixes: what a negator written together is followed by
+
+
+@lru_cache(maxsize=1 << 14)
+def _known(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return len(word) >= 2 and zipf_frequency(word, "ar") >= KNOWN_ZIPF
+
+
+@lru_cache(maxsize=1 << 12)
+def _words_run_together(text: str) -> bool:
+    """Is ``text`` a known word, or known words written as one (a word break over wordfreq's Arabic)?"""
+    ends = [True] + [False] * len(text)
+    for end in range(2, len(text) + 1):
+        ends[end] = any(ends[start] and _known(text[start:end]) for start in range(max(0, end - 12), end - 1))
+    return ends[-1]
+
+
+def glued_negators(word: str, following: str = "") -> int:
+    """How many negators (لا, لم, لن) a word that no dictionary knows holds between words written
+    together with it: الشيوخلا (before يجب), فهملايهتمون, الأخيرةلمتسرعلى. wordfreq's Arabic tells
+    a word from a run of them; a negator must be followed by a verb, as the written-apart ones are."""
+    if len(word) < 5 or not _GLUED.search(word) or _known(word):
+        return 0
+    count = 0
+    for match in _GLUED.finditer(word):
+        before, after = word[:match.start()], word[match.end():]
+        if before and not _words_run_together(before):
+            continue
+        if after and after[0] in _VERB_START and _words_run_together(after) \
+                or not after and before and following[:1] in _VERB_START and following not in _AR_LA_NOT:
+            count += 1
+    return count
 
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
@@ -70,16 +109,37 @@ def _bare(word: str) -> list[str]:
     return [word] + [word[1:] for p in _AR_PREFIXES if word.startswith(p) and len(word) > 2]
 
 
-def arabic_negators(ar: str) -> list[str]:
+def _names_spelt(ar: str, en: str) -> set[str]:
+    """The Arabic words that are the only transliteration of a name of the English (فليس for Fleiss):
+    a name, even where it reads as a negator."""
+    spelt = set()
+    words = set(_ar_words(ar))
+    for name in english_names(en, ar, first_words=True) if en else ():  # after "Mr." too
+        spellings = {w for w in words if transliteration(name, arabic_skeletons(w))}
+        if len(spellings) == 1:
+            spelt |= spellings
+    return spelt
+
+
+def arabic_negators(ar: str, en: str = "") -> list[str]:
     """The explicit negators of the Arabic, as written: لم, لن, ليس…, and لا before a word that is not
-    one of its fixed phrases (لا يزال, لا بد, لا سيما…)."""
+    one of its fixed phrases (لا يزال, لا بد, لا سيما…); written together with other words too. A word
+    that spells a name of ``en`` is the name."""
     words = _ar_words(ar)
     if any(w in ("إلا", "الا") for w in words):
         return []  # لا … إلا, لم … إلا: "only"
     found = []
+    names = None
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         previous = words[i - 1] if i else ""
+        if glued_negators(word, following):
+            found.append(word)
+            continue
+        if word in ("فليس", "وليس", "ليس", "لست", "ليست") and en:  # a negator that may be a name (Fleiss, Lister)
+            names = _names_spelt(ar, en) if names is None else names
+            if word in names:
+                continue
         for bare in _bare(word):
             if bare == "لا" and (previous in ("أم", "ام") or not following or following in _AR_LA_NOT
                                  or following[0] not in "يتنأا" and following not in _AR_LA_NOUNS):
@@ -94,17 +154,14 @@ def arabic_negators(ar: str) -> list[str]:
 
 def arabic_negatives(ar: str) -> int:
     """How many words of the Arabic negate or deny, explicitly or by their meaning? لا in one of its
-    fixed phrases (لا يزال) does not."""
+    fixed phrases (لا يزال) does not; a negator written together with other words does."""
     words = _ar_words(ar)
     count = 0
     for i, word in enumerate(words):
         if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED:
             continue
-        if len(word) > 6 and word.startswith(("لمي", "لمت", "لمن", "لمأ", "لني", "لنت", "لنن", "لنأ")):
-            count += 1  # لميخبرها: a negator written together with its verb
-            continue
-        if len(word) > 10 and _GLUED.search(word):
-            count += len(_GLUED.findall(word))  # words written together: ...الأخيرةلمتسر
+        if glued := glued_negators(word, words[i + 1] if i + 1 < len(words) else ""):
+            count += glued  # words written together: الشيوخلا يجب, ...الأخيرةلمتسر
             continue
         forms = _bare(word)
         forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2]
@@ -136,7 +193,7 @@ def english_negators(en: str) -> list[str]:
 def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
     """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: explicit negators in the
     English and no negative word of any kind in the Arabic (or two more), or the other way round."""
-    strong_en, negators = english_negators(en), arabic_negators(ar)
+    strong_en, negators = english_negators(en), arabic_negators(ar, en)
     if _exceeds(len(strong_en), arabic_negatives(ar)):
         against = f"the Arabic has {len(negators)}: {', '.join(negators)}" if negators else "the Arabic has no negation"
         return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *negators)

@@ -33,7 +33,7 @@ EN_WORDS.update({w: i + 1 for i, w in enumerate(_EN_ORDINALS)})
 EN_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(_EN_TENS)})
 EN_WORDS.update({w[:-1] + "ieth": 10 * (i + 2) for i, w in enumerate(_EN_TENS)})  # twentieth
 EN_WORDS.update({w[:-1] + "ies": 10 * (i + 2) for i, w in enumerate(_EN_TENS)})  # the sixties
-EN_WORDS.update({"hundred": 100, "hundredth": 100, "dozen": 12, "decade": 10, "half": 0.5, "once": 1, "twice": 2,
+EN_WORDS.update({"hundred": 100, "hundredth": 100, "dozen": 12, "decade": 10, "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2,
                  "single": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "pair": 2,
                  "couple": 2})
 _ROMAN = {r: i + 2 for i, r in enumerate("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())}
@@ -44,7 +44,8 @@ _AR_NUMBER_WORDS: dict[str, tuple[float, bool]] = {
     **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان",
                                "مرتين", "مرتان", "عامين",
                                "يومين", "شهرين", "ساعتين", "دقيقتين", "اسبوعين", "سنتين", "دولارين")},
-    "نصف": (0.5, False), "ستون": (60, False),  # also the name Stone
+    "نصف": (0.5, False), "ربع": (0.25, False), "ثلث": (1 / 3, False), "ثلثي": (2 / 3, False), "ثلثا": (2 / 3, False),
+    "ستون": (60, False),  # also the name Stone
     **{w: (v, True) for v, words in {
         3: "ثلاث ثلاثه ثالث ثالثه", 4: "اربع اربعه رابع رابعه", 5: "خمس خمسه خامس خامسه", 6: "ست سته سادس سادسه",
         7: "سبع سبعه سابع سابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه", 9: "تسع تسعه تاسع تاسعه", 10: "عشر عشره عاشر عاشره",
@@ -203,7 +204,9 @@ def _en_words(text: str) -> list[str]:
 
 
 def _word_values(runs: list[tuple[list[str], set[float]]]) -> set[float]:
-    return {v for _, values in runs for v in values}
+    """Every value the runs stand for; a fraction (نصف, a quarter) also as its percentage (50, 25; a third 33 or 33.3)."""
+    values = {v for _, run_values in runs for v in run_values}
+    return values | {p for v in values if 0 < v < 1 for p in (round(100 * v, 1), float(round(100 * v)))}
 
 
 _EN_TABLE = {**EN_WORDS, **{str(v): v for v in _ROMAN.values()}}
