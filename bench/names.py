@@ -5,7 +5,9 @@
 The index is built twice by `translate names`'s code (translate/names_index.py): on the articles as
 they are, and on the articles plus a copy of each whose English names are re-spelled by this script's
 own rules (Haftar/Hafter/Hifter style: a vowel changed, a doubled consonant made single or a single
-one doubled, an h dropped after a consonant), seeded. Joined: a re-spelled rendering lands in the
+one doubled, an h dropped after a consonant), seeded; only the renderings the article writes are
+re-spelled (until 2026-12-02 an entry's renderings from other articles were counted too: 151
+re-spellings that were in no text, so never joined). Joined: a re-spelled rendering lands in the
 entry of the name it re-spells. Apart: no entry of the first index holds two names that are not
 variants of each other (another name, not a re-spelling: differing in more than vowels, doubled
 letters and a demonym ending). Made consistent: the run's rewriting (make_consistent) tried on both:
@@ -80,7 +82,9 @@ def main() -> None:
     key_of = {(a, r): n.key for n in first for a in n.articles for r in n.renderings}
     copies, expected, copy_of = [], [], []
     for i, document in enumerate(documents):
-        names = {r for n in first if f"{i}.txt" in n.articles for r in n.renderings}
+        # The renderings this article writes (an entry's renderings from other articles are not in its text).
+        text = " ".join(en for _, en in document)
+        names = {r for n in first if f"{i}.txt" in n.articles for r in n.renderings if re.search(rf"\b{re.escape(r)}\b", text)}
         varied = {name: respell(name, rng) for name in sorted(names)}
         pairs = []
         for ar, en in document:
@@ -99,7 +103,7 @@ def main() -> None:
     print(f"entries joining different names (not re-spellings of each other): {len(apart)} of {len(first)} (target 0)")
     for key, other, name in [e for e in expected if e[1] not in renderings.get(e[0], ())][:25] if "--misses" in sys.argv else ():
         print("  missed:", key, name, "->", other, [n.key for n in second if other in n.renderings][:3])
-    for name in apart[:10]:
+    for name in apart[:10] if "--misses" not in sys.argv else apart:
         print(f"  {name.arabic}: {', '.join(name.renderings)}")
     make_consistent(originals, first)
     human = sum(f.kind == "name_made_consistent" for a in originals for f in a.flags)

@@ -47,6 +47,16 @@ def test_names_found_inside_words_written_together_are_not_one_entry():
     assert all(len(n.arabic) < 20 for n in index)
 
 
+def test_one_arabic_word_spells_one_name_of_its_sentence_the_closest():
+    """Two names of one sentence that one Arabic word could spell (the translator left the other out):
+    the word is the closer one's, and the other is no rendering of it."""
+    pairs = [("قدمت البرنامج لورين وتحدث فيه عن حقوق المثليين.", "On the show presented by Lauren Laverne, he spoke of gay rights."),
+             ("غنت جانيت جاكسون وهيو في الحفل.", "Janet Jackson and Hugh Jackman sang at the concert.")]
+    index = {n.arabic: n for n in build_index([article("a.txt", pairs)])}
+    assert dict(index["لورين"].renderings) == {"Lauren": 1}
+    assert dict(index["جاكسون"].renderings) == {"Jackson": 1}
+
+
 HAFTAR = [("قال المشير خليفة حفتر إن قواته تتقدم.", "Field Marshal Khalifa Haftar said his forces were advancing."),
           ("ورد حفتر على دعوة الأمم المتحدة.", "Haftar answered the call of the United Nations."),
           ("التقى حفتر بمبعوث في بنغازي.", "Hifter met an envoy in Benghazi; Hifter's aides said so.")]

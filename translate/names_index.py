@@ -33,7 +33,9 @@ from translate.checks.names import (
     inside_run,
     place_of,
     place_words,
-    transliteration,
+    spelling_distance,
+    spelling_likeness,
+    transliterations,
 )
 from translate.flags import Flag, FlagKind
 
@@ -120,20 +122,42 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
     skeletons = arabic_skeletons(ar)
     places = place_words(ar)
-    out = []
+    out: list[tuple[str | None, str, str]] = []
+    candidates: list[tuple] = []  # (distance, two words read as one, length, -likeness, name's place in out, form, as written)
     for name in found:
-        place = _place_in(near_place(name), name, places)
+        place = _place_in(place_of(name), name, places)
+        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons))
+                                  if f and " " not in f and not inside_run(f, name)]
+        spelt: dict[str, str] = {}  # the word as written -> its first (shortest) form that spells the name: the key
+        for form in forms:
+            spelt.setdefault(next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " ")), form)  # two words read as one
+        # The word of a place, spelled by a word that is no place's name, is a chance match (Mayorga, الأمريكي).
+        place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
+        kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))]
+        if not place and not kept:
+            place = _place_in(near_place(name), name, places)  # a place re-spelled (Itilian), once no word spells it
         if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
             out.append((f"place:{place}", places[place][0], name))
-            continue
-        form = transliteration(name, skeletons)
-        if not form or " " in form or inside_run(form, name):
-            out.append((None, "", name))  # no word, or found inside words written as one: the spelling of none of its names
-            continue
-        written = next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " "))  # two words read as one
-        if any(word == written for word, _ in places.values()):
-            continue  # the word of a place, spelled by a word that is no place's name: a chance match (Mayorga, الأمريكي)
-        out.append((form, written, name))
+        elif kept or not spelt:
+            out.append((None, "", name))  # until assigned; no word, or words written as one: the spelling of none of its names
+            scored = [(spelling_distance(f, name), JOINED in f, len(f), -spelling_likeness(f, name), len(out) - 1, f, w)
+                      for f, w in kept]
+            candidates += [c for c in scored if c[0] == min(scored)[0]]  # a worse word, once the best is another's, is chance
+    return _assigned(out, candidates)
+
+
+def _assigned(out: list[tuple[str | None, str, str]], candidates: list[tuple]) -> list[tuple[str | None, str, str]]:
+    """One Arabic word spells one name of its sentence: the names and the words that could spell them are
+    paired closest first (skeleton distance; one word before two read as one; the shorter form, as
+    ``transliteration`` prefers; then likeness with the vowels), each word going to one name
+    (the same rendering twice shares it). A name left without a word (Laverne, where the Arabic has
+    لورين for Lauren alone) is the spelling of no word."""
+    taken: dict[str, str] = {}  # form -> the rendering it spells
+    for *_, at, form, written in sorted(candidates):
+        name = out[at][2]
+        if out[at][0] is None and taken.get(form, name) == name:
+            taken[form] = name
+            out[at] = (form, written, name)
     return out
 
 

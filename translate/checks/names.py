@@ -11,9 +11,10 @@ Two signals, since Arabic is written without most vowels:
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -281,10 +282,16 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
     consonants or fewer needs a word that spells a vowel or a guttural (ا, و, ي, ع, ح…), as
     transliterations do: Syria is سوريا, not سر (a secret); and is not looked for inside a longer
     run of letters, where two consonants turn up by chance (Bali in وقالبالأمس)."""
+    return next(transliterations(name, skeletons), None)
+
+
+def transliterations(name: str, skeletons: list[tuple[str, str]]) -> Iterator[str]:
+    """Every Arabic form that spells ``name`` by ``transliteration``'s rules, in ``skeletons``' order."""
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
         units = en_skeleton(form)
         if len(units) < 2:
-            return ""
+            yield ""
+            return
         allowed = _allowed(len(units))
         short = len(units) <= 3 and re.search("[aeiouy]", form.lower()[1:])
         for skeleton, word in skeletons:
@@ -293,8 +300,30 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
                     or len(units) >= 3 and len(skeleton) >= len(units) + RUN_EXTRA and (starts or JOINED not in word)
                     and _within(skeleton, units) <= allowed):  # inside a word written as one; two neighbours: at their start
                 if not short or re.search("[اويعحهءئؤ]", word):
-                    return word
-    return None
+                    yield word
+
+
+_ROMAN = str.maketrans({**{letter: spellings.split()[0] for letter, spellings in _AR_SOUNDS.items()},
+                        "ا": "a", "أ": "a", "إ": "i", "آ": "a", "و": "o", "ي": "i", "ى": "a", "ة": "a", "ه": "h", "ع": "a",
+                        "ح": "h", "ء": "", "ئ": "", "ؤ": ""})
+
+
+def spelling_likeness(form: str, name: str) -> float:
+    """How alike the Arabic ``form`` read letter by letter (كانيو: kanio) and ``name`` (Canio) are,
+    vowels included: difflib's ratio, c read as k. It tells apart two names one skeleton fits
+    (Keane كين, Canio كانيو)."""
+    latin = ar_normal(form).translate(_ROMAN).replace(JOINED, "")
+    return difflib.SequenceMatcher(None, latin, name.lower().replace("c", "k")).ratio()
+
+
+def spelling_distance(form: str, name: str) -> int:
+    """How far the Arabic ``form`` is from spelling ``name``: the edit distance of their skeletons; of
+    its stem (Americans, أمريكي) one more, so that a word spelling the whole name is closer (Giles is
+    جايلز, not قال for "Gile")."""
+    skeleton = ar_skeleton(form)
+    stem = _DEMONYM.sub("", name)
+    whole = _distance(skeleton, en_skeleton(name))
+    return min(whole, _distance(skeleton, en_skeleton(stem)) + 1) if stem and stem != name else whole
 
 
 def transliterated(name: str, skeletons: list[tuple[str, str]]) -> bool:
