@@ -2,6 +2,9 @@ import os
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # no test touches the network
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+import functools  # noqa: E402
+import inspect  # noqa: E402
+import re  # noqa: E402
 import tempfile  # noqa: E402
 
 os.environ["TRANSLATE_CACHE"] = tempfile.mkdtemp(prefix="translate-test-cache-")  # converted models
@@ -18,12 +21,25 @@ ENGLISH = (Path(__file__).parent / "data" / "english_news.txt").read_text(encodi
 
 
 MODEL_FIXTURES = {"tiny_marian", "tiny_bart", "translator"}
+_BUILDS = re.compile(r"\bbuild_(?:marian|bart)\(")
+
+
+@functools.lru_cache(maxsize=None)
+def _builds_a_model(function) -> bool:
+    try:
+        return bool(_BUILDS.search(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return False
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that load a model are marked ``models``: `make test-fast` runs the others."""
+    """Tests that load a model are marked ``models``: `make test-fast` runs the others. A test loads
+    one when it uses a model fixture, or a fixture or test whose code builds a tiny model (cut_marian,
+    tiny_tc_big)."""
     for item in items:
-        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        functions = [d.func for defs in definitions.values() for d in defs] + [getattr(item, "function", None)]
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())) or any(_builds_a_model(f) for f in functions if f):
             item.add_marker(pytest.mark.models)
 
 

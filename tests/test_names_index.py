@@ -57,6 +57,14 @@ def test_one_arabic_word_spells_one_name_of_its_sentence_the_closest():
     assert dict(index["جاكسون"].renderings) == {"Jackson": 1}
 
 
+def test_a_name_ending_in_a_vowel_keeps_its_arabic_ending():
+    """موريسي is Morrisey and موريس Maurice: the final ي is the name's vowel, not an adjective's ending."""
+    index = build_index([article("a.txt", [("قال المرشح باتريك موريسي إنه سيفوز.", "Candidate Patrick Morrisey said he would win.")]),
+                         article("b.txt", [("وصل موريس إلى المدينة أمس.", "Maurice arrived in the city yesterday.")])])
+    assert {n.arabic: set(n.renderings) for n in index if {"Morrisey", "Maurice"} & set(n.renderings)} == \
+        {"موريسي": {"Morrisey"}, "موريس": {"Maurice"}}
+
+
 HAFTAR = [("قال المشير خليفة حفتر إن قواته تتقدم.", "Field Marshal Khalifa Haftar said his forces were advancing."),
           ("ورد حفتر على دعوة الأمم المتحدة.", "Haftar answered the call of the United Nations."),
           ("التقى حفتر بمبعوث في بنغازي.", "Hifter met an envoy in Benghazi; Hifter's aides said so.")]

@@ -73,10 +73,10 @@ def test_mojibake_saved_as_utf8_is_repaired_and_flagged(tmp_path, tiny_marian):
 # Markdown -------------------------------------------------------------------------------------------------
 
 def test_deeply_nested_markdown_loses_no_letter():
-    items = [f"{'  ' * i}- بند رقم {i}" for i in range(5000)]
+    items = [f"{'  ' * i}- بند رقم {i}" for i in range(2000)]  # 100 times markdown-it's depth; 4 MB of indentation
     parsed = parse_markdown("\n".join(items))
     texts = [b.text for b in parsed.blocks]
-    assert len(texts) == 5000 and texts[0] == "بند رقم 0" and texts[-1] == "بند رقم 4999"
+    assert len(texts) == 2000 and texts[0] == "بند رقم 0" and texts[-1] == "بند رقم 1999"
     assert parsed.notes and parsed.notes[0][0] == "reading"
     quoted = parse_markdown(">" * 100_000 + " نص عربي في اقتباس عميق\n\nفقرة بعده.")
     assert [b.text for b in quoted.blocks] == ["نص عربي في اقتباس عميق", "فقرة بعده."]

@@ -5,7 +5,8 @@ A name is found the way the name check finds one (translate/checks/names.py): a 
 word of a sentence whose consonants an Arabic word of the same sentence spells, or a place of the
 gazetteer (or its adjective) that an Arabic word of the sentence names; a place is keyed by the place. The Arabic word (its
 prefixes off, one alef, no diacritics) is the key, so "Haftar", "Hafter" and "Hifter" for حفتر are
-one name, and two names are one only if the Arabic writes them alike. A glossary draft gives each
+one name, and two names are one only if the Arabic writes them alike; in one sentence, one Arabic
+word spells one name (the closest: Lauren, not Laverne, for لورين). A glossary draft gives each
 name its most frequent rendering (the glossary's own, where it has one), as a TSV file `--glossary`
 reads back.
 """
@@ -123,16 +124,23 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
     skeletons = arabic_skeletons(ar)
     places = place_words(ar)
     out: list[tuple[str | None, str, str]] = []
-    candidates: list[tuple] = []  # (distance, two words read as one, length, -likeness, name's place in out, form, as written)
+    candidates: list[tuple] = []  # (distance, two words read as one, -likeness, length, name's place in out, form, as written)
+    word_of: dict[str, str] = {}  # each form of the sentence's words -> the first word it is a form of
+    for w in words:
+        for f in arabic_forms(w):
+            word_of.setdefault(f, w)
+    # The word of a place, spelled by a word that is no place's name, is a chance match (Mayorga, الأمريكي).
+    place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
     for name in found:
         place = _place_in(place_of(name), name, places)
-        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons))
+        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons, runs=False))
                                   if f and " " not in f and not inside_run(f, name)]
         spelt: dict[str, str] = {}  # the word as written -> its first (shortest) form that spells the name: the key
+        vowel_end = name[-1:].lower() in "aeiouy"
         for form in forms:
-            spelt.setdefault(next((w for w in words if form in arabic_forms(w)), form.replace(JOINED, " ")), form)  # two words read as one
-        # The word of a place, spelled by a word that is no place's name, is a chance match (Mayorga, الأمريكي).
-        place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
+            word = word_of.get(form) or form.replace(JOINED, " ")  # two words read as one
+            if word not in spelt or vowel_end and form.endswith("ي") and not spelt[word].endswith("ي"):
+                spelt[word] = form  # a name ending in a vowel keeps the ي it ends with (موريسي Morrisey, not موريس Maurice)
         kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))]
         if not place and not kept:
             place = _place_in(near_place(name), name, places)  # a place re-spelled (Itilian), once no word spells it
@@ -140,16 +148,17 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             out.append((f"place:{place}", places[place][0], name))
         elif kept or not spelt:
             out.append((None, "", name))  # until assigned; no word, or words written as one: the spelling of none of its names
-            scored = [(spelling_distance(f, name), JOINED in f, len(f), -spelling_likeness(f, name), len(out) - 1, f, w)
-                      for f, w in kept]
-            candidates += [c for c in scored if c[0] == min(scored)[0]]  # a worse word, once the best is another's, is chance
+            distances = [spelling_distance(f, name) for f, _ in kept]
+            # Only the closest words: a worse one, once the best is another name's, is a chance match.
+            candidates += [(d, JOINED in f, -spelling_likeness(f, name), len(f), len(out) - 1, f, w)
+                           for d, (f, w) in zip(distances, kept) if d == min(distances)]
     return _assigned(out, candidates)
 
 
 def _assigned(out: list[tuple[str | None, str, str]], candidates: list[tuple]) -> list[tuple[str | None, str, str]]:
     """One Arabic word spells one name of its sentence: the names and the words that could spell them are
-    paired closest first (skeleton distance; one word before two read as one; the shorter form, as
-    ``transliteration`` prefers; then likeness with the vowels), each word going to one name
+    paired closest first (skeleton distance; one word before two read as one; then likeness with the
+    vowels: موريسي before المرشح for Morrisey), each word going to one name
     (the same rendering twice shares it). A name left without a word (Laverne, where the Arabic has
     لورين for Lauren alone) is the spelling of no word."""
     taken: dict[str, str] = {}  # form -> the rendering it spells

@@ -65,6 +65,7 @@ _LATIN_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ":
 _EN_VOWELS = set("aeiouyhw'’.-")
 
 
+@lru_cache(maxsize=1 << 15)
 def en_skeleton(word: str) -> tuple[str, ...]:
     """An English word's consonant units: vowels, h, w and y off, digraphs kept, doubled letters once,
     accents off (Ürümqi, Słania); a first x stays x."""
@@ -285,8 +286,9 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
     return next(transliterations(name, skeletons), None)
 
 
-def transliterations(name: str, skeletons: list[tuple[str, str]]) -> Iterator[str]:
-    """Every Arabic form that spells ``name`` by ``transliteration``'s rules, in ``skeletons``' order."""
+def transliterations(name: str, skeletons: list[tuple[str, str]], runs: bool = True) -> Iterator[str]:
+    """Every Arabic form that spells ``name`` by ``transliteration``'s rules, in ``skeletons``' order;
+    without ``runs``, not inside a longer run of letters (``inside_run``)."""
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
         units = en_skeleton(form)
         if len(units) < 2:
@@ -297,7 +299,7 @@ def transliterations(name: str, skeletons: list[tuple[str, str]]) -> Iterator[st
         for skeleton, word in skeletons:
             starts = units[0] in _SOUNDS[skeleton[0]]
             if (starts and abs(len(skeleton) - len(units)) <= allowed and _distance(skeleton, units) <= allowed
-                    or len(units) >= 3 and len(skeleton) >= len(units) + RUN_EXTRA and (starts or JOINED not in word)
+                    or runs and len(units) >= 3 and len(skeleton) >= len(units) + RUN_EXTRA and (starts or JOINED not in word)
                     and _within(skeleton, units) <= allowed):  # inside a word written as one; two neighbours: at their start
                 if not short or re.search("[اويعحهءئؤ]", word):
                     yield word
