@@ -254,5 +254,8 @@ class Negation(Check):
     kinds = (FlagKind.negation,)
     costly = True
 
+    def warm(self) -> None:
+        _known("warm")  # wordfreq's Arabic list, for negators written together with other words
+
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_negation_batch([(p.ar, p.en) for p in pairs])
