@@ -567,3 +567,15 @@ def test_a_short_line_that_asks_where_the_english_does_not_is_flagged(ar, en):
 ])
 def test_a_question_kept_or_a_long_line_is_not_flagged_for_its_question_mark(ar, en):
     assert not any("question" in f.detail for f in check_pair(ar, en))
+
+
+@pytest.mark.parametrize("name", ["Verstappen", "Dewar"])
+def test_a_name_in_place_of_a_missing_place_is_flagged_even_when_the_encoder_would_excuse_it(name):
+    """The Arabic's place is not in the English, and a name the Arabic neither spells nor has stands there:
+    a swap, whatever the encoder finds near it (Verstappen is 0.52 from some Arabic word)."""
+    flags = check_names("قتل ثلاثة أشخاص في انفجار في طرابلس أمس.", f"Three people were killed in an explosion in {name} yesterday.")
+    assert kinds(flags) == ["name"] and "طرابلس" in flags[0].detail and name in flags[0].detail
+
+
+def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():
+    assert check_names("قال كابلان إن ثلاثة أشخاص قتلوا في طرابلس.", "Kaplan said three people were killed.") == []

@@ -467,13 +467,16 @@ def translation_similarities(findings: list[NameFindings]) -> list[list[float]]:
 
 
 def name_flags(found: NameFindings, similarities: list[float], limit: float) -> list[Flag]:
-    """A place of the Arabic the English lacks while it names another (a swap: "the Arabic names
+    """A place of the Arabic the English lacks while it names another name the Arabic neither spells
+    nor has, however near the encoder finds it to some Arabic word (a swap: "the Arabic names
     طرابلس (Tripoli), the English has “Benghazi” and not “Tripoli”"); an English name (not a place:
     human translators drop a place the sentence does not need as often as not) that the Arabic
     neither transliterates nor translates, its nearest Arabic word further than the limit. A place
     the English only leaves out, naming none instead, is not flagged: human translators do it too."""
     added = [name for name, similarity in zip(found.unmatched, similarities) if similarity < limit and name not in found.places]
-    instead_of = added + sorted(found.places)
+    # Where a place of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the encoder's
+    # excuse (some Arabic word near it) does not hold against a place that is gone.
+    instead_of = list(found.unmatched) if found.missing_places else added + sorted(found.places)
     problems = [f"the Arabic names {written} ({english}), the English has “{', '.join(instead_of)}” and not “{english}”"
                 for written, english in found.missing_places] if instead_of else []
     if added and not problems:
@@ -484,9 +487,11 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
 
 def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
     """Each pair's lowest similarity of an English name to the Arabic (bench/derive_checks.py takes a
-    percentile of it): -1 where a place of the Arabic is missing, inf where every name is found."""
+    percentile of it): -1 where a place of the Arabic is missing and a name stands in its stead, inf where
+    every name is found."""
     findings = [find_names(ar, en) for ar, en in pairs]
-    return [-1.0 if f.missing_places and f.places else min((v for n, v in zip(f.unmatched, s) if n not in f.places), default=float("inf"))
+    return [-1.0 if f.missing_places and f.unmatched
+            else min((v for n, v in zip(f.unmatched, s) if n not in f.places), default=float("inf"))
             for f, s in zip(findings, translation_similarities(findings))]
 
 
