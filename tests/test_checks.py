@@ -579,3 +579,19 @@ def test_a_name_in_place_of_a_missing_place_is_flagged_even_when_the_encoder_wou
 
 def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():
     assert check_names("قال كابلان إن ثلاثة أشخاص قتلوا في طرابلس.", "Kaplan said three people were killed.") == []
+
+
+def test_a_long_run_of_letters_is_read_for_negators_in_linear_time():
+    """Letters run together for thousands of letters (no spaces at all) are broken into words once, not once per
+    negator in them: bounded time whatever the input."""
+    import random
+    import time
+
+    from translate.checks.negation import arabic_negatives
+
+    rng = random.Random(1)
+    words = ("الكتاب", "لا", "يجب", "في", "البيت")  # known words around each negator: every stretch can be cut
+    word = "".join(rng.choice(words) for _ in range(5000))
+    started = time.perf_counter()
+    assert arabic_negatives(word + " يجب") > 0  # the negators followed by يجب are read
+    assert time.perf_counter() - started < 5

@@ -59,13 +59,20 @@ def _known(word: str) -> bool:
     return len(word) >= 2 and zipf_frequency(word, "ar") >= KNOWN_ZIPF
 
 
-@lru_cache(maxsize=1 << 12)
-def _words_run_together(text: str) -> bool:
-    """Is ``text`` a known word, or known words written as one (a word break over wordfreq's Arabic)?"""
-    ends = [True] + [False] * len(text)
-    for end in range(2, len(text) + 1):
-        ends[end] = any(ends[start] and _known(text[start:end]) for start in range(max(0, end - 12), end - 1))
-    return ends[-1]
+MAX_PIECE = 12  # letters: the longest word a run of words written together is broken into
+
+
+def _breaks(word: str) -> tuple[list[bool], list[bool]]:
+    """Where a run of letters can be cut into known words: ``from_start[i]`` when word[:i] is known words
+    written together, ``to_end[i]`` when word[i:] is; each piece 2 to MAX_PIECE letters, so the work
+    grows with the run's length, not its square."""
+    n = len(word)
+    from_start, to_end = [True] + [False] * n, [False] * n + [True]
+    for end in range(2, n + 1):
+        from_start[end] = any(from_start[start] and _known(word[start:end]) for start in range(max(0, end - MAX_PIECE), end - 1))
+    for start in range(n - 2, -1, -1):
+        to_end[start] = any(to_end[end] and _known(word[start:end]) for end in range(start + 2, min(n, start + MAX_PIECE) + 1))
+    return from_start, to_end
 
 
 def glued_negators(word: str, following: str = "") -> int:
@@ -74,15 +81,17 @@ def glued_negators(word: str, following: str = "") -> int:
     a word from a run of them; a negator must be followed by a verb, as the written-apart ones are."""
     if len(word) < 5 or not _GLUED.search(word) or _known(word):
         return 0
+    from_start, to_end = _breaks(word)
     count = 0
     for match in _GLUED.finditer(word):
-        before, after = word[:match.start()], word[match.end():]
-        if before and not _words_run_together(before):
+        before, after = match.start(), match.end()
+        if not from_start[before]:
             continue
-        if after and after[0] in _VERB_START and _words_run_together(after) \
-                or not after and before and following[:1] in _VERB_START and following not in _AR_LA_NOT:
+        if after < len(word) and word[after] in _VERB_START and to_end[after] \
+                or after == len(word) and before and following[:1] in _VERB_START and following not in _AR_LA_NOT:
             count += 1
     return count
+
 
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
