@@ -31,7 +31,6 @@ from translate.checks.names import (
     common_word,
     english_names,
     gazetteer,
-    inside_run,
     place_of,
     place_words,
     spelling_distance,
@@ -133,8 +132,8 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
     place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
     for name in found:
         place = _place_in(place_of(name), name, places)
-        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons, runs=False))
-                                  if f and " " not in f and not inside_run(f, name)]
+        # Not inside a run of letters (inside_run): the spelling of none of the names it holds.
+        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons, runs=False)) if f and " " not in f]
         spelt: dict[str, str] = {}  # the word as written -> its first (shortest) form that spells the name: the key
         vowel_end = name[-1:].lower() in "aeiouy"
         for form in forms:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD
 from translate.checks.base import Check, Context, Pair, within_bounds
-from translate.checks.names import arabic_skeletons, english_names, transliteration
+from translate.checks.names import ar_skeleton, arabic_skeletons, english_names, transliteration
 from translate.flags import Flag, FlagKind
 
 # Explicit Arabic negators (as written, diacritics off; one of و ف before them allowed).
@@ -118,16 +118,21 @@ def _bare(word: str) -> list[str]:
     return [word] + [word[1:] for p in _AR_PREFIXES if word.startswith(p) and len(word) > 2]
 
 
-def _names_spelt(ar: str, en: str) -> set[str]:
+def _names_spelt(ar: str, words: Sequence[str], en: str) -> set[str]:
     """The Arabic words that are the only transliteration of a name of the English (فليس for Fleiss):
     a name, even where it reads as a negator."""
     spelt = set()
-    words = set(_ar_words(ar))
-    for name in english_names(en, ar, first_words=True) if en else ():  # after "Mr." too
-        spellings = {w for w in words if transliteration(name, arabic_skeletons(w))}
+    for name in english_names(en, ar, first_words=True):  # after "Mr." too
+        spellings = {w for w in set(words) if transliteration(name, arabic_skeletons(w))}
         if len(spellings) == 1:
             spelt |= spellings
     return spelt
+
+
+def _may_spell_a_name(word: str) -> bool:
+    """Can the word spell a name by the name check's rules: two consonants or more, and a long vowel
+    (ليس, لست; not لا, لم or لن)?"""
+    return len(ar_skeleton(word)) >= 2 and any(c in word for c in "اوي")
 
 
 def arabic_negators(ar: str, en: str = "") -> list[str]:
@@ -138,17 +143,13 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
     if any(w in ("إلا", "الا") for w in words):
         return []  # لا … إلا, لم … إلا: "only"
     found = []
-    names = None
+    names: set[str] | None = None  # the words that spell a name of the English, asked for once, when a negator is found
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         previous = words[i - 1] if i else ""
         if glued_negators(word, following):
             found.append(word)
             continue
-        if word in ("فليس", "وليس", "ليس", "لست", "ليست") and en:  # a negator that may be a name (Fleiss, Lister)
-            names = _names_spelt(ar, en) if names is None else names
-            if word in names:
-                continue
         for bare in _bare(word):
             if bare == "لا" and (previous in ("أم", "ام") or not following or following in _AR_LA_NOT
                                  or following[0] not in "يتنأا" and following not in _AR_LA_NOUNS):
@@ -156,7 +157,10 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
             if bare == "لم" and (following.startswith(("شمل", "الشمل")) or previous in ("إن", "ان")):
                 continue  # لم شمله (reunited); إن لم يكن (if not: a concession)
             if bare in _AR_STRONG or bare == "لا":
-                found.append(f"{word} {following}".strip() if bare in ("لا", "لم", "لن") else word)
+                if en and _may_spell_a_name(word):  # فليس in "السيد فليس" is Mr. Fleiss
+                    names = _names_spelt(ar, words, en) if names is None else names
+                if not names or word not in names:
+                    found.append(f"{word} {following}".strip() if bare in ("لا", "لم", "لن") else word)
                 break
     return found
 
