@@ -70,6 +70,43 @@ HAFTAR = [("قال المشير خليفة حفتر إن قواته تتقدم."
           ("التقى حفتر بمبعوث في بنغازي.", "Hifter met an envoy in Benghazi; Hifter's aides said so.")]
 
 
+def test_a_name_that_is_always_the_first_part_of_a_longer_one_is_its_own_entry():
+    """Baton of Baton Rouge and Patton are both باتون: the one always written before Rouge (روج) is a
+    part of the place's name, an entry of its own, and not a rendering of Patton's word."""
+    city = [("وقالت إدارة شرطة باتون روج إنها اعتقلت المشتبه به.", "The Baton Rouge Police Department said it arrested the suspect."),
+            ("ونشأ اللاعب في باتون روج حيث لعب والده.", "The player grew up in Baton Rouge, where his father played.")]
+    lawyer = [("قال ديفيد باتون إنهم يشعرون بخيبة أمل.", "David Patton said they were disappointed."),
+              ("وصرح باتون بأن القرار سيطيل الصدمة.", "Patton said the decision would prolong the trauma.")]
+    index = {n.key: n for n in build_index([article("a.txt", city), article("b.txt", lawyer)])}
+    patton = next(n for n in index.values() if "Patton" in n.renderings)
+    assert dict(patton.renderings) == {"Patton": 2} and patton.consistent and patton.articles == {"b.txt"}
+    city_entry = next(n for n in index.values() if "Baton Rouge" in n.renderings)
+    assert dict(city_entry.renderings) == {"Baton Rouge": 2} and city_entry.articles == {"a.txt"}
+    assert city_entry.arabic == "باتون روج"
+    assert not [n for n in index.values() if "Baton" in n.renderings]
+
+
+def test_a_name_written_alone_too_stays_in_its_entry():
+    """Kieran and Kiernan (كيرنان) are one actor's name, written after Ford once and alone twice: one
+    entry, inconsistent, as the English is."""
+    pairs = [("يبدو أن نجم البرنامج فورد كيرنان مستعد للانتقال.", "Still Game star Ford Kieran looks set to move."),
+             ("ويبدو أن كيرنان يخطط لحياته بعد البرنامج.", "It appears Kiernan is planning for life after the show."),
+             ("أشار مصدر إلى أن كيرنان يتطلع إلى المطاعم.", "A source hinted that Kiernan was looking at restaurants.")]
+    kiernan = next(n for n in build_index([article("a.txt", pairs)]) if "Kiernan" in n.renderings)
+    assert dict(kiernan.renderings) == {"Kiernan": 2, "Kieran": 1} and not kiernan.consistent
+
+
+def test_a_very_common_arabic_word_is_no_spelling_of_an_english_word_that_is_a_common_word():
+    """الآن ("now") and the Lawn of Central Park's Great Lawn share their consonants by chance: both are
+    common words of their languages. ألان, the name, still spells Allan."""
+    pairs = [("الآن في عامه السابع، سيتدفق الناس إلى الحديقة الكبرى في سنترال بارك.",
+              "Now in its seventh year, the festival will see people flock to Central Park's Great Lawn."),
+             ("وقال ألان إن المهرجان ناجح.", "Allan said the festival was a success.")]
+    index = build_index([article("a.txt", pairs)])
+    assert not [n for n in index if "Lawn" in n.renderings]
+    assert [dict(n.renderings) for n in index if "Allan" in n.renderings] == [{"Allan": 1}]
+
+
 def test_inconsistent_renderings_are_made_consistent_and_the_change_recorded():
     articles = [article(f"{i}.txt", [pair]) for i, pair in enumerate(HAFTAR)]
     articles[2].brief = Brief("Hifter met an envoy.", "extractive")

@@ -22,13 +22,14 @@ from functools import lru_cache
 
 from translate.article import Article
 from translate.chars import DIACRITICS
-from translate.checks.arabic import AR_WORD
+from translate.checks.arabic import AR_WORD, arabic_zipf
 from translate.checks.base import within_bounds
 from translate.checks.names import (
     JOINED,
     arabic_forms,
     arabic_skeletons,
     common_word,
+    dictionary_word,
     english_names,
     gazetteer,
     place_of,
@@ -140,7 +141,8 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             word = word_of.get(form) or form.replace(JOINED, " ")  # two words read as one
             if word not in spelt or vowel_end and form.endswith("ي") and not spelt[word].endswith("ي"):
                 spelt[word] = form  # a name ending in a vowel keeps the ي it ends with (موريسي Morrisey, not موريس Maurice)
-        kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))]
+        kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))
+                and not _common_pair(w, name)]
         if not place and not kept:
             place = _place_in(near_place(name), name, places)  # a place re-spelled (Itilian), once no word spells it
         if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
@@ -152,6 +154,16 @@ def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
             candidates += [(d, JOINED in f, -spelling_likeness(f, name), len(f), len(out) - 1, f, w)
                            for d, (f, w) in zip(distances, kept) if d == min(distances)]
     return _assigned(out, candidates)
+
+
+COMMON_ARABIC = 5.0  # wordfreq's Zipf: an Arabic word this common ("الآن", now) is a word of the language
+
+
+def _common_pair(written: str, name: str) -> bool:
+    """A very common Arabic word and an English name that is a dictionary word (الآن, now, and the
+    Lawn of Central Park's Great Lawn) share their consonants by chance: no spelling of it. The word
+    as written: one alef folds ألان (Allan) into الان, which wordfreq counts as "now"."""
+    return arabic_zipf(written) >= COMMON_ARABIC and dictionary_word(name)
 
 
 def _assigned(out: list[tuple[str | None, str, str]], candidates: list[tuple]) -> list[tuple[str | None, str, str]]:
@@ -185,24 +197,67 @@ def _respelling(english: str, arabic: set[str], by_word: dict[str, list[Name]]) 
     return found
 
 
+Follower = tuple[str, str, str]  # the name written right after another in both languages: (key, Arabic, English)
+
+
+def _followers(found: list[tuple[str | None, str, str]], ar: str, en: str) -> list[Follower | None]:
+    """For each name of a sentence, the name written right after it in the English and, its Arabic
+    word, right after its Arabic word (Rouge, روج after Baton, باتون), or None."""
+    words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
+    out: list[Follower | None] = []
+    for key, written, english in found:
+        follower = None
+        if key is not None:
+            for other_key, other_written, other in found:
+                if other_key is None or other == english:
+                    continue
+                both = written.split() + other_written.split()
+                if re.search(rf"\b{re.escape(english)}\s+{re.escape(other)}\b", en) and any(
+                        words[i:i + len(both)] == both for i in range(len(words) - len(both) + 1)):
+                    follower = (other_key, other_written, other)
+                    break
+        out.append(follower)
+    return out
+
+
 def build_index(articles: Iterable[Article]) -> list[Name]:
     """The batch's names, the most frequent first. A capitalized word that spells no Arabic word of its
-    sentence joins the entry it re-spells, when that entry's Arabic word is in the sentence."""
+    sentence joins the entry it re-spells, when that entry's Arabic word is in the sentence. Where an
+    Arabic word is rendered more than one way, a rendering always written before the same next name
+    is a part of a longer name (Baton of Baton Rouge, باتون روج, beside Patton, باتون): the longer
+    name is an entry of its own."""
     names: dict[str, Name] = {}
     unmatched: list[tuple[str, set[str], str]] = []
+    uses: list[tuple[str, str, str, str, Follower | None]] = []  # (key, as written, English, article, follower)
     for article in articles:
         for paragraph in article.paragraphs:
             for sentence in paragraph.sentences:
                 if not within_bounds(sentence.ar, sentence.en):
                     continue  # the costly checks' bound: matching names grows with the square of a sentence's words
-                for key, written, english in sentence_names(sentence.ar, sentence.en):
+                found = sentence_names(sentence.ar, sentence.en)
+                for (key, written, english), follower in zip(found, _followers(found, sentence.ar, sentence.en), strict=True):
                     if key is None:
                         unmatched.append((english, {DIACRITICS.sub("", w) for w in AR_WORD.findall(sentence.ar)}, article.output))
-                        continue
-                    entry = names.setdefault(key, Name(key))
-                    entry.written[written] += 1
-                    entry.renderings[english] += 1
-                    entry.articles.add(article.output)
+                    else:
+                        uses.append((key, written, english, article.output, follower))
+    # Each rendering's next names, by their Arabic (Baton: روج always; Patton: none): a rendering always
+    # before the same one is a part of a longer name where another rendering of its word, with other
+    # consonants (not a re-spelling: Brutt is Brett), is not.
+    nexts: dict[tuple[str, str], set[str | None]] = {}
+    for key, _, english, _, follower in uses:
+        nexts.setdefault((key, english), set()).add(follower and follower[0])
+    free: dict[str, set[str]] = {}
+    for (key, english), after in nexts.items():
+        if len(after) > 1 or None in after:
+            free.setdefault(key, set()).add(_consonants(english))
+    for key, written, english, output, follower in uses:
+        bound = follower is not None and nexts[(key, english)] == {follower[0]}
+        if bound and _consonants(english) not in free.get(key, {_consonants(english)}):
+            key, written, english = f"{key} {follower[0]}", f"{written} {follower[1]}", f"{english} {follower[2]}"
+        entry = names.setdefault(key, Name(key))
+        entry.written[written] += 1
+        entry.renderings[english] += 1
+        entry.articles.add(output)
     by_word: dict[str, list[Name]] = {}
     for entry in names.values():
         for word in entry.written:
@@ -263,7 +318,7 @@ def make_consistent(articles: Sequence[Article], names: Sequence[Name], glossary
         why = ("the glossary's rendering" if glossary_term(name) in (glossary or {}) else
                f"its rendering in {name.renderings[chosen]} of its {sum(name.renderings.values())} uses in this batch")
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b")
-        words = set(name.written)
+        words = [set(w.split()) for w in name.written]  # a longer name's Arabic is two words
         for output in sorted(name.articles):
             article = by_output.get(output)
             if article is None:
@@ -272,7 +327,8 @@ def make_consistent(articles: Sequence[Article], names: Sequence[Name], glossary
             places = []
             for sentence in (s for p in article.paragraphs for s in p.sentences):
                 here = sorted(set(pattern.findall(sentence.en)))
-                if here and words & {DIACRITICS.sub("", w) for w in AR_WORD.findall(sentence.ar)}:
+                arabic = {DIACRITICS.sub("", w) for w in AR_WORD.findall(sentence.ar)}
+                if here and any(w <= arabic for w in words):
                     sentence.en = pattern.sub(chosen, sentence.en)
                     sentence.flags.append(Flag(FlagKind.name_made_consistent,
                                                f"“{', '.join(here)}” written “{chosen}” for {glossary_term(name)}: {why}"))

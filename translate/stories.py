@@ -30,7 +30,7 @@ import numpy as np
 
 from translate.article import Article
 from translate.chars import DIACRITICS
-from translate.checks.arabic import AR_WORD, ar_normal
+from translate.checks.arabic import AR_WORD, ar_normal, arabic_zipf
 from translate.checks.brief import split_sentences
 
 LEAD = 3  # sentences of the Arabic the encoder reads
@@ -47,7 +47,7 @@ def _stem(word: str) -> str:
     (وطرابلس is طرابلس; بيان stays بيان)."""
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            if len(prefix) > 1 or _written(word[1:]) > _written(word):
+            if len(prefix) > 1 or arabic_zipf(word[1:]) > arabic_zipf(word):
                 word = word[len(prefix):]
             break
     word = ar_normal(word)
@@ -58,21 +58,14 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _written(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
-
-
-@lru_cache(maxsize=1 << 14)
 def _zipf(word: str) -> float:
     """How common the word is in Arabic: the highest Zipf frequency of it as written and without its
     first prefix (wordfreq counts "والرئيس" apart from "الرئيس")."""
-    best = _written(word)
+    best = arabic_zipf(word)
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             rest = word[len(prefix):]
-            return max(best, _written(rest), _written("ال" + rest))
+            return max(best, arabic_zipf(rest), arabic_zipf("ال" + rest))
     return best
 
 
@@ -81,7 +74,7 @@ def warm() -> None:
     """Load once, with the models, what grouping reads: wordfreq's Arabic list and scipy's sparse matrices."""
     import scipy.sparse  # noqa: F401
 
-    _written("في")
+    arabic_zipf("في")
 
 
 def story_words(text: str) -> dict[str, float]:

@@ -26,3 +26,11 @@ def ar_stem(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     return word
+
+
+@lru_cache(maxsize=1 << 15)
+def arabic_zipf(word: str) -> float:
+    """How common the word is, as written, in wordfreq's Arabic (Zipf scale: 6 is "في", 3 a rare word)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")

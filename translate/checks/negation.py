@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from translate.chars import DIACRITICS, TATWEEL
-from translate.checks.arabic import AR_WORD
+from translate.checks.arabic import AR_WORD, arabic_zipf
 from translate.checks.base import Check, Context, Pair, within_bounds
 from translate.checks.names import ar_skeleton, arabic_skeletons, english_names, transliteration
 from translate.flags import Flag, FlagKind
@@ -52,11 +51,8 @@ KNOWN_ZIPF = 3.0  # an Arabic word at least this frequent in wordfreq is a word,
 _VERB_START = "يتنأ"  # the imperfect verb's prefixes: what a negator written together is followed by
 
 
-@lru_cache(maxsize=1 << 14)
 def _known(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return len(word) >= 2 and zipf_frequency(word, "ar") >= KNOWN_ZIPF
+    return len(word) >= 2 and arabic_zipf(word) >= KNOWN_ZIPF
 
 
 MAX_PIECE = 12  # letters: the longest word a run of words written together is broken into
