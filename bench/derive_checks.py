@@ -35,6 +35,7 @@ OUT = ROOT / "translate" / "data"
 MEANING_MIN_LETTERS = 20
 SHORT_PERCENTILE = 2.0  # short lines are few (108 pairs): a lower percentile would rest on one pair
 NAME_PERCENTILE = 0.3
+NEGATION_PERCENTILE = 50  # of the content words' alignments: the median
 LENGTH_PERCENTILES = (0.15, 99.85)
 
 
@@ -74,6 +75,9 @@ def main() -> None:
     from translate.checks.names import name_scores
 
     names = name_scores(pairs)
+    from translate.checks.negation import content_alignments
+
+    alignments = [v for a, e in pairs for v in content_alignments(a, e)]
     calibration = {
         "derived_by": "python bench/derive_checks.py",
         "pairs": len(pairs),
@@ -86,6 +90,8 @@ def main() -> None:
                     "short_min_similarity": round(percentile(short, SHORT_PERCENTILE), 3), "short_percentile": SHORT_PERCENTILE,
                     "short_pairs": len(short_pairs)},
         "name": {"min_similarity": round(percentile(names, NAME_PERCENTILE), 3), "percentile": NAME_PERCENTILE},
+        # A negator's word is judged only where it aligns as well as half the content words of human translations do.
+        "negation": {"min_alignment": round(percentile(alignments, NEGATION_PERCENTILE), 3), "percentile": NEGATION_PERCENTILE},
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "checks.json").write_text(json.dumps(calibration, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -249,6 +249,7 @@ def held_out() -> None:
         rows["name"][set_name] = (name_scores(pairs), name_scores(swapped), NAME_PERCENTILE)
     print("| limit | held-out set | limit from the other two | clean pairs flagged | its corruption caught |")
     print("|---|---|---|---|---|")
+    negation_held_out(sets, rng)
     for row, by_set in rows.items():
         for set_name, (clean, corrupted, q) in by_set.items():
             derived = [v for other, (values, _, _) in by_set.items() if other != set_name for v in values if v is not None]
@@ -259,6 +260,24 @@ def held_out() -> None:
             flagged = sum(v is not None and v < limit for v in clean) / len(clean)
             caught = sum(v is not None and v < limit for v in corrupted) / max(1, len(corrupted))
             print(f"| {row} | {set_name} ({len(clean)} pairs) | {limit:.3f} | {100 * flagged:.2f}% | {100 * caught:.1f}% |")
+
+
+def negation_held_out(sets: dict[str, list[tuple[str, str]]], rng: random.Random) -> None:
+    """The negation check's alignment limit (the median of content words' alignments) from two sets, on
+    the third: its clean pairs and its flips that add a negator, flagged by the scope test alone."""
+    import numpy as np
+
+    from translate.checks.negation import content_alignments, english_negators, scope_scores
+
+    medians = {name: [v for ar, en in pairs for v in content_alignments(ar, en)] for name, pairs in sets.items()}
+    for name, pairs in sets.items():
+        limit = float(np.percentile([v for other, values in medians.items() if other != name for v in values], 50))
+        flipped = [(ar, f) for ar, en in pairs if (f := flip_polarity(en, rng)) and len(english_negators(f)) > len(english_negators(en))]
+        clean, corrupted = scope_scores(pairs), scope_scores(flipped)
+        flagged = sum(v is not None and v >= limit for v in clean) / len(clean)
+        caught = sum(v is not None and v >= limit for v in corrupted) / max(1, len(corrupted))
+        print(f"| negation (scope alignment; the flags of this test alone) | {name} ({len(pairs)} pairs) | {limit:.3f} | "
+              f"{100 * flagged:.2f}% | {100 * caught:.1f}% (of {len(flipped)} negators added) |")
 
 
 def print_rates(what: str, count: str, rate: str, tried: Counter, hits: Counter) -> None:

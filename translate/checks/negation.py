@@ -7,7 +7,12 @@ least as close to the Arabic as the English as written):
 - added: the English has an explicit negator (not, n't, never, no, without…) and the Arabic has no
   negative word at all, not even a lexical one (فشل, رفض, منع, عدم, غير, دون…);
 - removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
-  no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…).
+  no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…);
+- added in another clause: where the Arabic negates too, so the lists see no contrast, the word an
+  English negator negates (the next content word) is aligned with its nearest Arabic word by the
+  encoder's word vectors; when the two are at least as close as half the content words of human
+  translations are to theirs (checks.json) and no negative word of the Arabic stands just before
+  that Arabic word, the English negates what the Arabic states ("are not plants" for من النباتات).
 The traps the Arabic lists leave out: لا يزال (still), لا بد (must), لا سيما (especially), ألم
 (pain, written with its hamza), and ما, which is as often "what" as "not". Two more: a negator
 written together with its neighbours (الشيوخلا يجب, texts that drop spaces) still negates, and a word
@@ -21,7 +26,7 @@ from collections.abc import Sequence
 
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, arabic_zipf
-from translate.checks.base import Check, Context, Pair, within_bounds
+from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.names import ar_skeleton, arabic_skeletons, english_names, transliteration
 from translate.flags import Flag, FlagKind
 
@@ -228,12 +233,87 @@ def polarity_variants(en: str, direction: str) -> list[str]:
     return inserted or [f"It is not true that {en[:1].lower()}{en[1:]}"]  # no auxiliary: the whole sentence denied
 
 
+# A negator's scope, by the encoder's word vectors (translate/checks/encoder.py word_vectors): the word it negates,
+# aligned with the Arabic word nearest it, should have a negative word of the Arabic just before it.
+_SCOPE_SKIP = frozenset("be been being have has had do does did is are was were will would can could should may might must "
+                        "to the a an that this it any so as yet even".split())  # words between a negator and what it negates
+_NEGATOR_WORD = re.compile(r"^(?:not|never|no|cannot|without|nothing|none|nobody)$|n['’]t$", re.IGNORECASE)
+SCOPE_AHEAD = 4  # English words after a negator where the word it negates is looked for
+SCOPE_BEFORE = 5  # Arabic words before the aligned word (and one after) where its negator would be
+_AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
+_ELIDED = re.compile(r"^(?:and|but|or)$|[,;:\u2013\u2014-]$", re.IGNORECASE)  # before a negator whose verb is left out
+
+
+def _negative_word(word: str) -> bool:
+    """Is this Arabic word (as the encoder splits the text) a negative word, its prefixes (و ف ب ل ك, and
+    a question's أ: أليس, "isn't") off or not (بعدم)?"""
+    word = re.sub("[^\u0621-\u064a]", "", word)
+    forms = {word}
+    for _ in range(2):
+        forms |= {f[1:] for f in forms if f[:1] in "وفبلكأ" and len(f) > 2}
+    return bool(forms & _AR_NEGATIVE) or any(b in _AR_NEGATIVE for b in _bare(word)) or glued_negators(word) > 0
+
+
+def _content(word: str) -> str:
+    bare = re.sub(r"\W", "", word)
+    return bare if len(bare) >= 3 and bare.lower() not in _SCOPE_SKIP else ""
+
+
+def content_alignments(ar: str, en: str) -> list[float]:
+    """How close each content word of the English is to its nearest Arabic word (bench/derive_checks.py
+    takes the median: how well a word of a human translation aligns)."""
+    from translate.checks.encoder import encoder
+
+    arabic, _ = encoder().word_vectors(ar)
+    english, words = encoder().word_vectors(en)
+    if not len(arabic):
+        return []
+    return [round(float((english[i] @ arabic.T).max()), 4) for i, w in enumerate(words) if _content(w)]
+
+
+def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
+    """(negator, the English word it negates, the Arabic word that word aligns with) for each English
+    negator whose word aligns with an Arabic word (at least ``limit`` close) that has no negative word
+    of the Arabic within SCOPE_BEFORE words before it or one after: the English negates a clause that
+    the Arabic states."""
+    from translate.checks.encoder import encoder
+
+    arabic, ar_words = encoder().word_vectors(ar)
+    english, en_words = encoder().word_vectors(en)
+    out = []
+    for i, word in enumerate(en_words):
+        if not len(arabic) or not _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)):
+            continue
+        if i and _ELIDED.search(en_words[i - 1]):
+            continue  # "and not in November": the verb it negates was said before, not the next word
+        scope = next((k for k in range(i + 1, min(len(en_words), i + 1 + SCOPE_AHEAD)) if _content(en_words[k])), None)
+        if scope is None:
+            continue
+        nearness = english[scope] @ arabic.T
+        j = int(nearness.argmax())
+        if nearness[j] >= limit and not any(_negative_word(w) for w in ar_words[max(0, j - SCOPE_BEFORE):j + 2]):
+            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), re.sub("[^\u0621-\u064a]", "", ar_words[j])))
+    return out
+
+
+def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """("added", the detail, the words at fault) where an English negator negates a word whose Arabic has no negation."""
+    found = unsupported_negators(ar, en, calibration()["negation"]["min_alignment"])
+    if not found:
+        return None
+    negator, scope, arabic = found[0]
+    return ("added", f"the English negates “{negator} … {scope}”; the Arabic word it translates, {arabic}, has no negation near it",
+            (negator, scope, arabic))
+
+
 def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
     """A contrast the word lists see, confirmed by the sentence encoder: the English with its polarity
     flipped at one place is at least as close to the Arabic as the English as written."""
     candidates = []
     for i, (ar, en) in enumerate(pairs):
         contrast = lexical_contrast(ar, en) if within_bounds(ar, en) else None
+        if contrast is None and within_bounds(ar, en) and english_negators(en):
+            contrast = scope_contrast(ar, en)  # a negator the word lists cannot judge: the Arabic negates elsewhere
         if contrast:
             variants = polarity_variants(en, contrast[0])
             if variants:
