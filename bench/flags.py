@@ -2,7 +2,7 @@
 
     python bench/flags.py            # FLORES-200 devtest, NTREX-128, TICO-19 (5,109 pairs)
     python bench/flags.py --cost     # the checks' share of `brief` time on the 123 NTREX articles (tiny models)
-    python bench/flags.py --held-out # the derived limits (meaning, short lines, names) from two sets, tried on the third
+    python bench/flags.py --held-out # the derived limits (meaning, short lines, names, negation alignment): from two sets, on the third
 
 Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: each pair the
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by

@@ -271,11 +271,10 @@ def content_alignments(ar: str, en: str) -> list[float]:
     return [round(float((english[i] @ arabic.T).max()), 4) for i, w in enumerate(words) if _content(w)]
 
 
-def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
-    """(negator, the English word it negates, the Arabic word that word aligns with) for each English
-    negator whose word aligns with an Arabic word (at least ``limit`` close) that has no negative word
-    of the Arabic within SCOPE_BEFORE words before it or one after: the English negates a clause that
-    the Arabic states."""
+def _unsupported(ar: str, en: str) -> list[tuple[str, str, str, float]]:
+    """(negator, the English word it negates, the Arabic word that word aligns with, how close) for each
+    English negator whose word's nearest Arabic word has no negative word of the Arabic within
+    SCOPE_BEFORE words before it or one after."""
     from translate.checks.encoder import encoder
 
     arabic, ar_words = encoder().word_vectors(ar)
@@ -291,8 +290,35 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
             continue
         nearness = english[scope] @ arabic.T
         j = int(nearness.argmax())
-        if nearness[j] >= limit and not any(_negative_word(w) for w in ar_words[max(0, j - SCOPE_BEFORE):j + 2]):
-            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), re.sub("[^\u0621-\u064a]", "", ar_words[j])))
+        if not any(_negative_word(w) for w in ar_words[max(0, j - SCOPE_BEFORE):j + 2]):
+            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), re.sub("[^\u0621-\u064a]", "", ar_words[j]),
+                        float(nearness[j])))
+    return out
+
+
+def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
+    """(negator, the English word it negates, the Arabic word that word aligns with) for each English
+    negator whose word aligns with an Arabic word (at least ``limit`` close) that has no negative word
+    of the Arabic near it: the English negates a clause that the Arabic states."""
+    return [found[:3] for found in _unsupported(ar, en) if found[3] >= limit]
+
+
+def _prefers_flipped(ar: str, en: str, direction: str) -> bool:
+    from translate.checks.encoder import encoder
+
+    variants = polarity_variants(en, direction)
+    vectors = encoder().encode([ar, en, *variants]) if variants else None
+    return vectors is not None and float((vectors[2:] @ vectors[0]).max()) >= float(vectors[1] @ vectors[0])
+
+
+def scope_scores(pairs: Sequence[tuple[str, str]]) -> list[float | None]:
+    """For bench/flags.py's held-out view: for each pair that the scope test alone would flag at some
+    limit (the word lists see no contrast, the encoder prefers the English without a negator), the
+    highest alignment of a negator's word with an Arabic word with no negation near it; None otherwise."""
+    out: list[float | None] = []
+    for ar, en in pairs:
+        found = _unsupported(ar, en) if within_bounds(ar, en) and english_negators(en) and not lexical_contrast(ar, en) else []
+        out.append(max(f[3] for f in found) if found and _prefers_flipped(ar, en, "added") else None)
     return out
 
 
