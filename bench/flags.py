@@ -265,13 +265,13 @@ def held_out() -> None:
 def negation_held_out(sets: dict[str, list[tuple[str, str]]], rng: random.Random) -> None:
     """The negation check's alignment limit (the median of content words' alignments) from two sets, on
     the third: its clean pairs and its flips that add a negator, flagged by the scope test alone."""
-    import numpy as np
+    from derive_checks import NEGATION_PERCENTILE
 
     from translate.checks.negation import content_alignments, english_negators, scope_scores
 
-    medians = {name: [v for ar, en in pairs for v in content_alignments(ar, en)] for name, pairs in sets.items()}
+    alignments = {name: [v for ar, en in pairs for v in content_alignments(ar, en)] for name, pairs in sets.items()}
     for name, pairs in sets.items():
-        limit = float(np.percentile([v for other, values in medians.items() if other != name for v in values], 50))
+        limit = percentile([v for other, values in alignments.items() if other != name for v in values], NEGATION_PERCENTILE)
         flipped = [(ar, f) for ar, en in pairs if (f := flip_polarity(en, rng)) and len(english_negators(f)) > len(english_negators(en))]
         clean, corrupted = scope_scores(pairs), scope_scores(flipped)
         flagged = sum(v is not None and v >= limit for v in clean) / len(clean)

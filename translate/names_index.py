@@ -252,7 +252,7 @@ def build_index(articles: Iterable[Article]) -> list[Name]:
             free.setdefault(key, set()).add(_consonants(english))
     for key, written, english, output, follower in uses:
         bound = follower is not None and nexts[(key, english)] == {follower[0]}
-        if bound and _consonants(english) not in free.get(key, {_consonants(english)}):
+        if bound and key in free and _consonants(english) not in free[key]:
             key, written, english = f"{key} {follower[0]}", f"{written} {follower[1]}", f"{english} {follower[2]}"
         entry = names.setdefault(key, Name(key))
         entry.written[written] += 1

@@ -251,7 +251,7 @@ def _negative_word(word: str) -> bool:
     forms = {word}
     for _ in range(2):
         forms |= {f[1:] for f in forms if f[:1] in "وفبلكأ" and len(f) > 2}
-    return bool(forms & _AR_NEGATIVE) or any(b in _AR_NEGATIVE for b in _bare(word)) or glued_negators(word) > 0
+    return bool(forms & _AR_NEGATIVE) or glued_negators(word) > 0
 
 
 def _content(word: str) -> str:
@@ -303,12 +303,17 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
     return [found[:3] for found in _unsupported(ar, en) if found[3] >= limit]
 
 
+def _flip_closer(vectors) -> bool:
+    """The encoder's confirmation, on the vectors of (Arabic, English as written, its flipped variants...): some
+    variant is at least as close to the Arabic as the English as written."""
+    return float((vectors[2:] @ vectors[0]).max()) >= float(vectors[1] @ vectors[0])
+
+
 def _prefers_flipped(ar: str, en: str, direction: str) -> bool:
     from translate.checks.encoder import encoder
 
     variants = polarity_variants(en, direction)
-    vectors = encoder().encode([ar, en, *variants]) if variants else None
-    return vectors is not None and float((vectors[2:] @ vectors[0]).max()) >= float(vectors[1] @ vectors[0])
+    return bool(variants) and _flip_closer(encoder().encode([ar, en, *variants]))
 
 
 def scope_scores(pairs: Sequence[tuple[str, str]]) -> list[float | None]:
@@ -337,8 +342,9 @@ def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
     flipped at one place is at least as close to the Arabic as the English as written."""
     candidates = []
     for i, (ar, en) in enumerate(pairs):
-        contrast = lexical_contrast(ar, en) if within_bounds(ar, en) else None
-        if contrast is None and within_bounds(ar, en) and english_negators(en):
+        bounded = within_bounds(ar, en)
+        contrast = lexical_contrast(ar, en) if bounded else None
+        if contrast is None and bounded and english_negators(en):
             contrast = scope_contrast(ar, en)  # a negator the word lists cannot judge: the Arabic negates elsewhere
         if contrast:
             variants = polarity_variants(en, contrast[0])
@@ -353,9 +359,8 @@ def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
     vectors = encoder().encode(texts)
     at = 0
     for i, (detail, words), variants in candidates:
-        arabic, written, flipped = vectors[at], vectors[at + 1], vectors[at + 2:at + 2 + len(variants)]
-        at += 2 + len(variants)
-        if float((flipped @ arabic).max()) >= float(written @ arabic):
+        own, at = vectors[at:at + 2 + len(variants)], at + 2 + len(variants)
+        if _flip_closer(own):
             flags[i] = [Flag(FlagKind.negation, detail, words=tuple(dict.fromkeys(words)))]
     return flags
 
