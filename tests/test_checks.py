@@ -597,9 +597,11 @@ def test_a_long_run_of_letters_is_read_for_negators_in_linear_time():
     assert time.perf_counter() - started < 5
 
 
-PLANTS_AR = "نصنع بيوتنا وملابسنا من النباتات . معظم الطعام الذي نتناوله من النباتات كذلك. بدون النباتات، لا يمكن للحيوانات البقاء."
+# The Arabic negates three times (بدون, لا يمكن, لا غنى), the English twice ("Without", "not") and "indispensable".
+PLANTS_AR = ("نصنع بيوتنا وملابسنا من النباتات . معظم الطعام الذي نتناوله من النباتات كذلك. بدون النباتات، لا يمكن للحيوانات البقاء."
+             " ولا غنى عنها للحياة.")
 PLANTS_EN = ("We make our houses from plants and make clothes from plants. Most foods that we eat are plants. "
-             "Without plants, animals could not survive.")
+             "Without plants, animals could not survive. They are indispensable to life.")
 TURKEY_AR = "وستتولى تركيا أيضاً حراسة مقاتلي داعش الذين تم أسرهم، وقال البيان إن الدول الأوروبية رفضت إعادتهم."
 TURKEY_EN = ("Turkey would also take over guarding captured ISIS fighters which, the statement said, "
              "European nations have refused to repatriate.")
@@ -607,12 +609,11 @@ TURKEY_EN = ("Turkey would also take over guarding captured ISIS fighters which,
 
 @pytest.mark.parametrize("ar, en, flipped, quoted", [
     (PLANTS_AR, PLANTS_EN, PLANTS_EN.replace("eat are plants", "eat are not plants"), "النباتات"),
-    (TURKEY_AR, TURKEY_EN, TURKEY_EN.replace("would also", "would not also"), "أيضا"),
 ])
 def test_a_negation_added_where_the_arabic_negates_another_clause_is_flagged(ar, en, flipped, quoted):
-    """The Arabic negates elsewhere (بدون, لا; رفضت), so the word lists see no contrast; the word the
-    English "not" negates aligns, by the encoder's word vectors, with an Arabic word with no negation
-    near it, and the encoder prefers the English without that "not". The human English, whose
+    """The Arabic negates as often as the flipped English (بدون, لا يمكن, لا غنى: "indispensable"), so the
+    word lists see no contrast; the word the English "not" negates aligns, by the encoder's word vectors,
+    with an Arabic word with no negation near it, and the encoder prefers the English without that "not". The human English, whose
     negators stand where the Arabic's do, is clean."""
     flags = check_negation(ar, flipped)
     assert kinds(flags) == ["negation"] and quoted in flags[0].detail and "not" in flags[0].detail
@@ -638,4 +639,41 @@ def test_word_vectors_align_words_across_the_languages():
 def test_an_elided_negation_and_a_negative_question_are_where_the_arabic_negates(ar, en):
     """"and not in November" negates the verb said before it, not "November"; أليس ("isn't") is ليس
     with the question's أ."""
+    assert check_negation(ar, en) == []
+
+
+# Negations counted where the Arabic negates lexically (2026-12-03) ----------------------------------
+
+SUSCEPTIBLE_AR = "يفتقر الجنس البشري بأكمله بشكل عام إلى المناعة ضد الفيروس، ولذلك يكونون أكثر عرضة للإصابة بالفيروس المستجد."
+SUSCEPTIBLE_EN = "The entire human population generally lacks immunity to the virus and hence is susceptible to the novel virus."
+ATTEND_AR = "لم يحضر الوزير الاجتماع، وقال إنه سيعود إلى العاصمة غدا."
+ATTEND_EN = "The minister did not attend the meeting, and said he would return to the capital tomorrow."
+
+
+@pytest.mark.parametrize("ar, en, flipped", [
+    # The Arabic's only negative word (يفتقر, "lacks") is the English's "lacks": the added "not" has nothing to translate.
+    (SUSCEPTIBLE_AR, SUSCEPTIBLE_EN, SUSCEPTIBLE_EN.replace("hence is", "hence is not")),
+    (TURKEY_AR, TURKEY_EN, TURKEY_EN.replace("would also", "would not also")),  # رفضت is "refused"
+    # One negator more than the Arabic has: one لم, two "not".
+    (ATTEND_AR, ATTEND_EN, ATTEND_EN.replace("he would return", "he would not return")),
+])
+def test_a_negation_added_beside_one_the_arabic_has_is_flagged(ar, en, flipped):
+    flags = check_negation(ar, flipped)
+    assert kinds(flags) == ["negation"] and "not" in flags[0].words
+    assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("قال إن القرار غير قانوني.", "He said the decision was not legal."),  # غير written "not"
+    # "not until": only when.
+    ("وتابع قائلًا: كنت أمسك يده وهو يتوقف عن التنفس، وأخيرًا اعترف بأنه لم يقهر.",
+     "\"It wasn't until he'd actually stopped breathing that I finally acknowledged he wasn't invincible,\" he said."),
+    ("قال إنه وفريقه لا يتحدثون إلى فيسبوك بشأن إمكانية تقديم تغيير كامل من عدمه.",
+     "He said that he and his team are not talking to Facebook about whether or not to introduce a complete change."),
+    # Negative concord, one negation: "don't see no tail" is لا ترى.
+    ("نعم، أنا أحلب نفسي، لكنك لا ترى لي أي ذيل.", "Yes, I milk myself, but you don't see no tail."),
+    # "can't … without" is لا … إلا ("only with"), إلا written together with the next word.
+    ("يا لها من سجالات مطولة، ولا يمكن التخلص منها إلابالبكاء.", "It is a righteous diatribe, and she can't get it out without weeping."),
+])
+def test_negators_a_translator_writes_for_one_arabic_negation_are_clean(ar, en):
     assert check_negation(ar, en) == []

@@ -98,6 +98,7 @@ EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhe
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
 # "don't forget" (remember), "couldn't be more"; and nor/neither, which carry on a negation already counted.
 _EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|matter|wonder)\b|\bnever more so\b|"
+                        r"(?:\bnot|n[’']t) until\b|"  # "it wasn't until": it was only when
                         r"\bdo(?:n[’']t| not) forget\b|"
                         r"n[’']t (?:be|have been) (?:more|happier|better|prouder|worse)\b|\b(?:nor|neither)\b", re.IGNORECASE)
 EN_ANY = re.compile(
@@ -111,12 +112,33 @@ EN_ANY = re.compile(
     r"|n[’']t\b", re.IGNORECASE)
 
 
+# The English words that render the Arabic's lexical negatives (_AR_ANY's failing, refusing, preventing, denying,
+# avoiding, lacking, forbidding, cancelling, "only", غير's un- and in-, دون's -less): each accounts for one of them.
+EN_LEXICAL = re.compile(
+    r"\b(?:fail\w*|refus\w*|reject\w*|declin\w*|prevent\w*|ban(?:s|ned|ning)?|refrain\w*|abstain\w*|den(?:y|ied|ies|ial)|"
+    r"avoid\w*|free|devoid|absen\w*|lack\w*|shortage\w*|few|little|hardly|barely|rare\w*|seldom|prohibit\w*|forbid\w*|"
+    r"impossib\w*|unable|cancel\w*|abolish\w*|only|just|merely|solely|except\w*|unless|"
+    r"(?!under|until|unit|union|univers|uniq|unanim)un\w{3,}|non(?!e\b|etheless)\w{2,}|"
+    r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
+    r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
+    r"\w{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
+
+
+def _glued_except(word: str) -> bool:
+    """إلا ("except", "only") written together with the next word (إلابالبكاء); with its hamza only: الامن is الأمن."""
+    return len(word) > 4 and word.startswith("إلا") and _known(word[3:])
+
+
 def _ar_words(ar: str) -> list[str]:
     return [DIACRITICS.sub("", w).replace(TATWEEL, "") for w in AR_WORD.findall(ar)]
 
 
+_AR_QUESTIONED = {"أليس", "أليست", "ألست", "ألسنا", "أليسوا"}  # ليس with the question's أ: "isn't it"
+
+
 def _bare(word: str) -> list[str]:
-    return [word] + [word[1:] for p in _AR_PREFIXES if word.startswith(p) and len(word) > 2]
+    bare = [word] + [word[1:] for p in _AR_PREFIXES if word.startswith(p) and len(word) > 2]
+    return bare + [w[1:] for w in bare if w in _AR_QUESTIONED]
 
 
 def _names_spelt(ar: str, words: Sequence[str], en: str) -> set[str]:
@@ -141,8 +163,8 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
     one of its fixed phrases (لا يزال, لا بد, لا سيما…); written together with other words too. A word
     that spells a name of ``en`` is the name."""
     words = _ar_words(ar)
-    if any(w in ("إلا", "الا") for w in words):
-        return []  # لا … إلا, لم … إلا: "only"
+    if any(w in ("إلا", "الا") or _glued_except(w) for w in words):
+        return []  # لا … إلا, لم … إلا: "only" (إلابالبكاء: إلا written together with the next word)
     found = []
     names: set[str] | None = None  # the words that spell a name of the English, asked for once, when a negator is found
     for i, word in enumerate(words):
@@ -174,6 +196,9 @@ def arabic_negatives(ar: str) -> int:
     for i, word in enumerate(words):
         if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED:
             continue
+        if _glued_except(word):
+            count += 1
+            continue
         if glued := glued_negators(word, words[i + 1] if i + 1 < len(words) else ""):
             count += glued  # words written together: الشيوخلا يجب, ...الأخيرةلمتسر
             continue
@@ -198,18 +223,47 @@ def _exceeds(one: int, other: int) -> bool:
     return one > 0 and other == 0 or one >= other + 2
 
 
+_EN_CONCORD = re.compile(r"no(?:thing|body|ne|where)?$", re.IGNORECASE)
+_EN_CONCORD_BEFORE = re.compile(r"(?:n[’']t|\bnot|\bnever)(?:\s+[a-z]+){1,2}\s+$", re.IGNORECASE)  # its verb and no more between
+_EN_ELIDED = re.compile(r"(?:\b(?:and|or|but)|[,;\u2013\u2014-])\s*$", re.IGNORECASE)
+
+
 def english_negators(en: str) -> list[str]:
-    """The explicit negators of the English, its idioms left out (not only, don't forget, nor)."""
+    """The explicit negators of the English, its idioms left out (not only, don't forget, nor, not until),
+    and a negator that repeats one with its verb left out ("and not in November", "whether or not")."""
     idioms = [m.span() for m in _EN_IDIOMS.finditer(en)]
-    return [m.group(0) for m in EN_STRONG.finditer(en) if not any(a <= m.start() < b for a, b in idioms)]
+    found = []
+    for m in EN_STRONG.finditer(en):
+        if any(a <= m.start() < b for a, b in idioms):
+            continue
+        if found and m.group(0).lower() == "not" and _EN_ELIDED.search(en[:m.start()]):
+            continue  # said again for a verb said before: one negation, as the Arabic writes it
+        if found and _EN_CONCORD.match(m.group(0)) and _EN_CONCORD_BEFORE.search(en[max(0, m.start() - 40):m.start()]):
+            continue  # negative concord: "don't see no tail" negates once
+        found.append(m.group(0))
+    return found
+
+
+_TIMES = {1: "once", 2: "twice"}
 
 
 def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: explicit negators in the
-    English and no negative word of any kind in the Arabic (or two more), or the other way round."""
+    """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: more explicit
+    negators in the English than the Arabic has negative words that the English does not render otherwise; or
+    explicit negators in the Arabic and no negative word of any kind in the English (or two more)."""
     strong_en, negators = english_negators(en), arabic_negators(ar, en)
-    if _exceeds(len(strong_en), arabic_negatives(ar)):
-        against = f"the Arabic has {len(negators)}: {', '.join(negators)}" if negators else "the Arabic has no negation"
+    # The Arabic's lexical negatives (فشل, غير, يفتقر…) excuse an English negator only where the English does not
+    # render them with a word of its own ("failed", "lacks"): the negators the English has to account for.
+    rendered = EN_LEXICAL.findall(en)
+    lexical = arabic_negatives(ar) - len(negators)
+    if len(strong_en) > len(negators) + max(0, lexical - len(rendered)):
+        unrendered = len(negators) + max(0, lexical - len(rendered))
+        own = f"the English's own ({', '.join(rendered)})" if lexical > 0 and rendered else ""
+        if unrendered:
+            against = f"the Arabic negates {_TIMES.get(unrendered, f'{unrendered} times')}" \
+                + (f" ({', '.join(negators)})" if negators else "") + (f", its other negative words being {own}" if own else "")
+        else:
+            against = f"the Arabic's only negative words are {own}" if own else "the Arabic has no negation"
         return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *negators)
     any_en = [m.group(0) for m in EN_ANY.finditer(en)]
     if _exceeds(len(negators), len(any_en)):
