@@ -4,8 +4,9 @@ Word lists cannot count negations across two languages (translators turn "لم �
 "غير قانوني" into "illegal", "لا يزال" into "still"), so the word lists only propose, on a plain
 contrast, and the sentence encoder confirms (the English with its polarity flipped at one place is at
 least as close to the Arabic as the English as written):
-- added: the English has an explicit negator (not, n't, never, no, without…) and the Arabic has no
-  negative word at all, not even a lexical one (فشل, رفض, منع, عدم, غير, دون…);
+- added: the English has more explicit negators (not, n't, never, no, without…) than the Arabic has
+  negative words, explicit or lexical (فشل, رفض, منع, عدم, غير, دون…), that the English does not
+  render with a word of its own ("failed", "refused", "lacks", un-…: EN_LEXICAL);
 - removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
   no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…);
 - added in another clause: where the Arabic negates too, so the lists see no contrast, the word an
@@ -256,8 +257,8 @@ def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | Non
     # render them with a word of its own ("failed", "lacks"): the negators the English has to account for.
     rendered = EN_LEXICAL.findall(en)
     lexical = arabic_negatives(ar) - len(negators)
-    if len(strong_en) > len(negators) + max(0, lexical - len(rendered)):
-        unrendered = len(negators) + max(0, lexical - len(rendered))
+    unrendered = len(negators) + max(0, lexical - len(rendered))
+    if len(strong_en) > unrendered:
         own = f"the English's own ({', '.join(rendered)})" if lexical > 0 and rendered else ""
         if unrendered:
             against = f"the Arabic negates {_TIMES.get(unrendered, f'{unrendered} times')}" \
