@@ -403,6 +403,24 @@ def test_transliterations_the_skeleton_reads(name, arabic):
 
 
 @pytest.mark.parametrize("name, arabic", [
+    # A name written together with a known word before or after it (NTREX-128 and TICO-19 write them so).
+    ("Carolina", "زميله من ولايةكارولينا الجنوبية"), ("Navarro", "عمر نافاروأيضًا، وهو مرشح"),
+    ("Phil", "النجم الأمريكيفيل ميكلسون"), ("Dogg", "سنوب دوغالذي كان معروفًا"), ("Gary", "أفاد الدكتورغاري مورتيمر"),
+])
+def test_a_name_written_together_with_a_word_is_read(name, arabic):
+    found = transliteration(name, arabic_skeletons(arabic))
+    assert found and found in arabic.replace("ة", "ه").replace("أ", "ا").replace("ً", "")
+
+
+@pytest.mark.parametrize("name, arabic", [
+    ("Georgia", "زميله من ولايةكارولينا الجنوبية"), ("Gomez", "عمر نافاروأيضًا، وهو مرشح"),  # another name is not read there
+    ("Dennis", "أفاد الدكتورغاري مورتيمر"),
+])
+def test_another_name_is_not_read_in_a_word_written_together(name, arabic):
+    assert transliteration(name, arabic_skeletons(arabic)) is None
+
+
+@pytest.mark.parametrize("name, arabic", [
     ("Bali", "وقالبالأمس إن العمل مستمر"),  # two consonants (b, l) inside a long run of letters
 ])
 def test_a_short_skeleton_is_not_found_inside_a_long_run_of_letters(name, arabic):

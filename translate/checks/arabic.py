@@ -34,3 +34,22 @@ def arabic_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "ar")
+
+
+KNOWN_ZIPF = 3.0  # an Arabic word at least this frequent in wordfreq is a word, not letters run together
+MIN_PIECE = 3  # letters: each side of a word cut in two by ``unglued``
+
+
+def known_word(word: str) -> bool:
+    return len(word) >= 2 and arabic_zipf(word) >= KNOWN_ZIPF
+
+
+@lru_cache(maxsize=1 << 15)
+def unglued(word: str) -> tuple[str, ...]:
+    """The rest of a word no dictionary knows, where it is a known word written together with another
+    (ولايةكارولينا: كارولينا; نافاروأيضا: نافارو): each cut with a known word of MIN_PIECE letters or
+    more on one side, the other side kept. ``word`` as written, diacritics off (wordfreq keeps hamzas)."""
+    if len(word) < 2 * MIN_PIECE or known_word(word):
+        return ()
+    cuts = range(MIN_PIECE, len(word) - MIN_PIECE + 1)
+    return tuple(dict.fromkeys([word[i:] for i in cuts if known_word(word[:i])] + [word[:i] for i in cuts if known_word(word[i:])]))

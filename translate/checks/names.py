@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from translate.chars import DIACRITICS, TATWEEL
-from translate.checks.arabic import AR_WORD, ar_normal
+from translate.checks.arabic import AR_WORD, ar_normal, unglued
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.dates import EN_DAYS, EN_MONTHS, HIJRI_EN
 from translate.flags import Flag, FlagKind
@@ -253,11 +253,15 @@ JOINED = TATWEEL  # between two neighbours read as one form: no letter (skeleton
 
 def _ar_forms(ar: str) -> list[str]:
     """Every Arabic word in the forms a name takes inside it, and each two neighbours written as one
-    (عبد الله: Abdullah; بيونغ يانغ: Pyongyang), marked with JOINED."""
-    words = [ar_normal(w) for w in AR_WORD.findall(ar)]
+    (عبد الله: Abdullah; بيونغ يانغ: Pyongyang), marked with JOINED; a word no dictionary knows also
+    without a known word written together with it (الدكتورغاري: غاري)."""
+    written = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
+    words = [ar_normal(w) for w in written]
     forms = set()
     for i, word in enumerate(words):
         forms.update(arabic_forms(word))
+        for piece in unglued(written[i]):  # ولايةكارولينا: كارولينا
+            forms.update(arabic_forms(piece))
         if i + 1 < len(words):
             forms.update(f + JOINED + words[i + 1] for f in arabic_forms(word)[:2])
     return sorted(forms)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from translate.chars import DIACRITICS, TATWEEL
-from translate.checks.arabic import AR_WORD, arabic_zipf
+from translate.checks.arabic import AR_WORD, known_word
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.names import ar_skeleton, arabic_skeletons, english_names, transliteration
 from translate.flags import Flag, FlagKind
@@ -53,12 +53,7 @@ _AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إ
              "ضد", "مانع", "نفي", "خال", "خلو", "قلة", "نقص"}
 _AR_PREFIXES = ("و", "ف")
 _GLUED = re.compile("لا|لم|لن")
-KNOWN_ZIPF = 3.0  # an Arabic word at least this frequent in wordfreq is a word, not letters run together
 _VERB_START = "يتنأ"  # the imperfect verb's prefixes: what a negator written together is followed by
-
-
-def _known(word: str) -> bool:
-    return len(word) >= 2 and arabic_zipf(word) >= KNOWN_ZIPF
 
 
 MAX_PIECE = 12  # letters: the longest word a run of words written together is broken into
@@ -71,9 +66,9 @@ def _breaks(word: str) -> tuple[list[bool], list[bool]]:
     n = len(word)
     from_start, to_end = [True] + [False] * n, [False] * n + [True]
     for end in range(2, n + 1):
-        from_start[end] = any(from_start[start] and _known(word[start:end]) for start in range(max(0, end - MAX_PIECE), end - 1))
+        from_start[end] = any(from_start[start] and known_word(word[start:end]) for start in range(max(0, end - MAX_PIECE), end - 1))
     for start in range(n - 2, -1, -1):
-        to_end[start] = any(to_end[end] and _known(word[start:end]) for end in range(start + 2, min(n, start + MAX_PIECE) + 1))
+        to_end[start] = any(to_end[end] and known_word(word[start:end]) for end in range(start + 2, min(n, start + MAX_PIECE) + 1))
     return from_start, to_end
 
 
@@ -81,7 +76,7 @@ def glued_negators(word: str, following: str = "") -> int:
     """How many negators (لا, لم, لن) a word that no dictionary knows holds between words written
     together with it: الشيوخلا (before يجب), فهملايهتمون, الأخيرةلمتسرعلى. wordfreq's Arabic tells
     a word from a run of them; a negator must be followed by a verb, as the written-apart ones are."""
-    if len(word) < 5 or not _GLUED.search(word) or _known(word):
+    if len(word) < 5 or not _GLUED.search(word) or known_word(word):
         return 0
     from_start, to_end = _breaks(word)
     count = 0
@@ -127,7 +122,7 @@ EN_LEXICAL = re.compile(
 
 def _glued_except(word: str) -> bool:
     """إلا ("except", "only") written together with the next word (إلابالبكاء); with its hamza only: الامن is الأمن."""
-    return len(word) > 4 and word.startswith("إلا") and _known(word[3:])
+    return len(word) > 4 and word.startswith("إلا") and known_word(word[3:])
 
 
 def _ar_words(ar: str) -> list[str]:
@@ -226,7 +221,8 @@ def _exceeds(one: int, other: int) -> bool:
 
 _EN_CONCORD = re.compile(r"no(?:thing|body|ne|where)?$", re.IGNORECASE)
 _EN_CONCORD_BEFORE = re.compile(r"(?:n[’']t|\bnot|\bnever)(?:\s+[a-z]+){1,2}\s+$", re.IGNORECASE)  # its verb and no more between
-_EN_ELIDED = re.compile(r"(?:\b(?:and|or|but)|[,;\u2013\u2014-])\s*$", re.IGNORECASE)
+# Text before a negator whose verb is left out ("and not in November"): a conjunction or a clause mark.
+_ELIDED = re.compile(r"(?:\b(?:and|or|but)|[,;:\u2013\u2014-])\s*$", re.IGNORECASE)
 
 
 def english_negators(en: str) -> list[str]:
@@ -237,7 +233,7 @@ def english_negators(en: str) -> list[str]:
     for m in EN_STRONG.finditer(en):
         if any(a <= m.start() < b for a, b in idioms):
             continue
-        if found and m.group(0).lower() == "not" and _EN_ELIDED.search(en[:m.start()]):
+        if found and m.group(0).lower() == "not" and _ELIDED.search(en[:m.start()]):
             continue  # said again for a verb said before: one negation, as the Arabic writes it
         if found and _EN_CONCORD.match(m.group(0)) and _EN_CONCORD_BEFORE.search(en[max(0, m.start() - 40):m.start()]):
             continue  # negative concord: "don't see no tail" negates once
@@ -296,7 +292,6 @@ _NEGATOR_WORD = re.compile(r"^(?:not|never|no|cannot|without|nothing|none|nobody
 SCOPE_AHEAD = 4  # English words after a negator where the word it negates is looked for
 SCOPE_BEFORE = 5  # Arabic words before the aligned word (and one after) where its negator would be
 _AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
-_ELIDED = re.compile(r"^(?:and|but|or)$|[,;:\u2013\u2014-]$", re.IGNORECASE)  # before a negator whose verb is left out
 
 
 def _negative_word(word: str) -> bool:
@@ -430,7 +425,7 @@ class Negation(Check):
     costly = True
 
     def warm(self) -> None:
-        _known("warm")  # wordfreq's Arabic list, for negators written together with other words
+        known_word("warm")  # wordfreq's Arabic list, for negators written together with other words
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_negation_batch([(p.ar, p.en) for p in pairs])
