@@ -1,12 +1,14 @@
 """Negation: the English says "not" where the Arabic does not, or the Arabic denies what the English affirms.
 
 Word lists cannot count negations across two languages (translators turn "لم ينجح" into "failed",
-"غير قانوني" into "illegal", "لا يزال" into "still"), so the word lists only propose, on a plain
-contrast, and the sentence encoder confirms (the English with its polarity flipped at one place is at
-least as close to the Arabic as the English as written):
+"غير قانوني" into "illegal", "لا يزال" into "still"), so they count what each side's negative words
+account for, and the sentence encoder confirms where the lists are least sure (the English with its
+polarity flipped at one place is at least as close to the Arabic as the English as written):
 - added: the English has more explicit negators (not, n't, never, no, without…) than the Arabic has
   negative words, explicit or lexical (فشل, رفض, منع, عدم, غير, دون…), that the English does not
-  render with a word of its own ("failed", "refused", "lacks", un-…: EN_LEXICAL);
+  render with a word of its own ("failed", "refused", "lacks", un-…: EN_LEXICAL, each aligned by the
+  encoder's word vectors with the Arabic negative it renders); flagged without the encoder's vote,
+  which is a coin toss here;
 - removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
   no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…);
 - added in another clause: where the Arabic negates too, so the lists see no contrast, the word an
@@ -198,12 +200,39 @@ def arabic_negatives(ar: str) -> int:
         if glued := glued_negators(word, words[i + 1] if i + 1 < len(words) else ""):
             count += glued  # words written together: الشيوخلا يجب, ...الأخيرةلمتسر
             continue
-        forms = _bare(word)
-        forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2]
-        forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
-        if any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) for bare in forms for stem in _AR_ANY):
-            count += 1
+        count += _lexical_negative(word)
     return count
+
+
+def _lexical_negative(word: str) -> bool:
+    """Does the word (as written, diacritics off) start with one of _AR_ANY's stems, its prefixes off
+    (و ف ب ل ك, al-, a question's أ), or is it one of the whole words?"""
+    forms = _bare(word)
+    forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2]
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
+    return any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) for bare in forms for stem in _AR_ANY)
+
+
+RENDERED_NEAR = 1  # Arabic words either side of the one an English negative word aligns with, where the negative it renders may be
+
+
+def rendered_negatives(ar: str, en: str) -> list[str]:
+    """The English's negative words (EN_LEXICAL: failed, lacks, un-…) that render a negative word of the
+    Arabic: the Arabic word each aligns with by the encoder's word vectors (as the scope test aligns
+    them) is, or stands next to, one (يفتقر for "lacks"; not المؤسفة for "unfortunate", القليلة for "few")."""
+    from translate.checks.encoder import encoder
+
+    arabic, ar_words = encoder().word_vectors(ar)
+    english, en_words = encoder().word_vectors(en)
+    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(re.sub("[^\u0621-\u064a]", "", w))]
+    out = []
+    for i, word in enumerate(en_words):
+        bare = re.sub(r"[^\w'’-]", "", word)
+        if negative and bare and EN_LEXICAL.fullmatch(bare):
+            j = int((english[i] @ arabic.T).argmax())
+            if any(abs(j - k) <= RENDERED_NEAR for k in negative):
+                out.append(bare)
+    return out
 
 
 _EN_NEGATOR = re.compile(r"\b(not|never)\b ?|\b(wo|ca|sha)n[’']t\b|n[’']t\b", re.IGNORECASE)
@@ -253,6 +282,8 @@ def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | Non
     # render them with a word of its own ("failed", "lacks"): the negators the English has to account for.
     rendered = EN_LEXICAL.findall(en)
     lexical = arabic_negatives(ar) - len(negators)
+    if lexical > 0 and rendered and len(strong_en) > len(negators):
+        rendered = rendered_negatives(ar, en)  # only those that translate one of the Arabic's negative words
     unrendered = len(negators) + max(0, lexical - len(rendered))
     if len(strong_en) > unrendered:
         own = f"the English's own ({', '.join(rendered)})" if lexical > 0 and rendered else ""
@@ -388,19 +419,25 @@ def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
 
 
 def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
-    """A contrast the word lists see, confirmed by the sentence encoder: the English with its polarity
-    flipped at one place is at least as close to the Arabic as the English as written."""
+    """A contrast the word lists see where the English can be flipped back (a "not", "never" or "n't" taken
+    out, or one put in): a "not" more than the Arabic's negative words account for is flagged as the lists
+    see it; the others (a negator gone, a negator in another clause) are confirmed by the sentence encoder:
+    the English with its polarity flipped at one place is at least as close to the Arabic as the English
+    as written. (On a "not" the Arabic lacks, the encoder's vote is a coin toss: docs/checks.md.)"""
+    flags: list[list[Flag]] = [[] for _ in pairs]
     candidates = []
     for i, (ar, en) in enumerate(pairs):
         bounded = within_bounds(ar, en)
         contrast = lexical_contrast(ar, en) if bounded else None
+        confirm = contrast is not None and contrast[0] == "removed"
         if contrast is None and bounded and english_negators(en):
-            contrast = scope_contrast(ar, en)  # a negator the word lists cannot judge: the Arabic negates elsewhere
+            contrast, confirm = scope_contrast(ar, en), True  # a negator the word lists cannot judge: the Arabic negates elsewhere
         if contrast:
             variants = polarity_variants(en, contrast[0])
-            if variants:
+            if variants and not confirm:
+                flags[i] = [Flag(FlagKind.negation, contrast[1], words=tuple(dict.fromkeys(contrast[2])))]
+            elif variants:
                 candidates.append((i, contrast[1:], variants))
-    flags: list[list[Flag]] = [[] for _ in pairs]
     if not candidates:
         return flags
     from translate.checks.encoder import encoder
