@@ -723,3 +723,16 @@ def test_a_negation_the_arabic_lacks_is_flagged_whatever_the_encoder_prefers(ar,
 def test_a_negative_word_of_the_english_renders_the_arabic_word_it_aligns_with(ar, en):
     """An English "few" or "un-" word excuses the Arabic's غير or عدم (as rendered) only where it translates it."""
     assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # تنفيذ (carrying out) starts as تنفي (she denies) does, منعطف (a turn) as منع (prevented): neither negates.
+    ("آخر مرة تم فيها تنفيذ حكم الإعدام في قضية فيدرالية كانت في عام 1953.",
+     "The last time the death penalty was not carried out in a federal case was in 1953."),
+    ("وصلت المحادثات إلى منعطف حاسم هذا الأسبوع.", "The talks did not reach a decisive turn this week."),
+    # كلا is "both" in كلا الطرفين, not "no".
+    ("اتفق كلا الطرفين على وقف إطلاق النار في المدينة.", "Both sides did not agree to a ceasefire in the city."),
+])
+def test_words_that_only_begin_like_a_negative_word_do_not_excuse_a_negation(ar, en):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and "not" in flags[0].words

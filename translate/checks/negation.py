@@ -48,13 +48,14 @@ _AR_ANY = ("لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إل
            "أخفق", "اخفق", "يخفق", "رفض", "يرفض", "ترفض", "منع", "يمنع", "تمنع", "امتنع", "يمتنع", "نفى", "ينفي", "تنفي", "نفي",
            "أنكر", "انكر", "ينكر", "تجنب", "يتجنب", "خال", "خلو", "يخلو", "تخلو", "انعدام", "غياب", "يغيب", "تغيب", "نقص", "قلة",
            "بالكاد", "نادر", "ندر", "حظر", "يحظر", "تعذر", "يتعذر", "استحال", "مستحيل", "عجز", "يعجز", "عاجز", "الغاء", "إلغاء",
-           "ألغى", "الغى", "يفتقر", "افتقار", "تفتقر", "ممنوع", "محظور", "بمنأى", "أبدا", "ابدا", "قط", "كلا", "لولا", "إنكار",
+           "ألغى", "الغى", "يفتقر", "افتقار", "تفتقر", "ممنوع", "محظور", "بمنأى", "أبدا", "ابدا", "قط", "لولا", "إنكار",
            "انكار", "مانع", "سوى", "فقط", "وحسب", "فحسب", "لسنا", "ليست", "ليسوا")
 # Function words matched whole (الا would otherwise be the start of every word with al- and alef).
-_AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "قط", "كلا", "سوى", "فقط",
+_AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "قط", "سوى", "فقط", "لولا",
              "ضد", "مانع", "نفي", "خال", "خلو", "قلة", "نقص"}
 _AR_PREFIXES = ("و", "ف")
-_GLUED = re.compile("لا|لم|لن")
+_PARTICLES = ("لا", "لم", "لن")
+_GLUED = re.compile("|".join(_PARTICLES))
 _VERB_START = "يتنأ"  # the imperfect verb's prefixes: what a negator written together is followed by
 
 
@@ -208,9 +209,14 @@ def _lexical_negative(word: str) -> bool:
     """Does the word (as written, diacritics off) start with one of _AR_ANY's stems, its prefixes off
     (و ف ب ل ك, al-, a question's أ), or is it one of the whole words?"""
     forms = _bare(word)
-    forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2]
+    forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2 and f[1:] not in _PARTICLES]  # كلا is not ك + لا
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
-    return any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) for bare in forms for stem in _AR_ANY)
+    return any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) and _ENDING.fullmatch(bare[len(stem):])
+               for bare in forms for stem in _AR_ANY)
+
+
+# What an inflection adds after a stem: a verb's person and number, a noun's feminine, dual or plural, then a pronoun.
+_ENDING = re.compile("(?:ت|تا|تم|تن|وا|ون|ين|ان|ا|ة|ات|ي|ن|نا)?(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?")
 
 
 RENDERED_NEAR = 1  # Arabic words either side of the one an English negative word aligns with, where the negative it renders may be
