@@ -736,3 +736,36 @@ def test_a_negative_word_of_the_english_renders_the_arabic_word_it_aligns_with(a
 def test_words_that_only_begin_like_a_negative_word_do_not_excuse_a_negation(ar, en):
     flags = check_negation(ar, en)
     assert kinds(flags) == ["negation"] and "not" in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en", [
+    # إلا أن and غير أن are "yet" and "however", not negations.
+    ("على الرغم من أن الفيضان يمثل قلقًا شديدًا، إلا أنه من المرجح أن تكون بعض الأمطار مفيدة.",
+     "Although flooding is not a very serious concern, some of this rainfall will likely be beneficial."),
+    ("تراجعت الأسعار هذا الشهر، غير أن الطلب ظل مرتفعا في المدن الكبرى.",
+     "Prices fell this month; demand, however, was not high in the big cities."),
+    # لا يقل عن is the English's "at least": it does not excuse a "not" as well.
+    ("أفادت الوكالة بأن هناك ما لا يقل عن 126000 حالة إصابة في جميع أنحاء العالم.",
+     "The agency reported there were not at least 126,000 cases worldwide."),
+])
+def test_arabic_phrases_with_a_negative_word_that_say_no_negation_do_not_excuse_one(ar, en):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and "not" in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لم يحضر الوزير الاجتماع، إلا أنه أرسل نائبه.", "The minister did not attend the meeting, but he sent his deputy."),
+    ("أفادت الوكالة بأن هناك ما لا يقل عن 126000 حالة إصابة في جميع أنحاء العالم.",
+     "The agency reported there were no fewer than 126,000 cases worldwide."),
+    ("أفادت الوكالة بأن هناك ما لا يقل عن 126000 حالة إصابة في جميع أنحاء العالم.",
+     "The agency reported there were at least 126,000 cases worldwide."),
+])
+def test_the_same_phrases_translated_as_translators_do_are_clean(ar, en):
+    assert check_negation(ar, en) == []
+
+
+def test_far_from_is_a_negation_of_the_english():
+    """لم تنته بعد، إلا أن: "is far from over, but" (إلا أن is "but" here, so لم is counted)."""
+    ar = "ورغم أن المعركة لم تنته بعد، إلا أن الخلاف بين الدولتين قد يكون مفيدًا لبكين على المدى الطويل."
+    en = "While the battle is far from over, a rift between the countries may be beneficial to Beijing in the long term."
+    assert check_negation(ar, en) == []

@@ -107,16 +107,19 @@ EN_ANY = re.compile(
     r"ir(?:regular|relevant|responsible)\w*|dis\w{4,}|a(?:symptomatic|gnostic|theist|political|typical)\w*|\w{3,}less(?:ly|ness)?|"
     r"rather|instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
     r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|just|merely|solely|least|deprive\w*|halt\w*|cancel\w*|"
-    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti\w*|than|incred\w*|inexor\w*|yet)\b"
+    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti\w*|than|incred\w*|inexor\w*|yet|"
+    r"far from)\b"
     r"|n[’']t\b", re.IGNORECASE)
 
 
 # The English words that render the Arabic's lexical negatives (_AR_ANY's failing, refusing, preventing, denying,
-# avoiding, lacking, forbidding, cancelling, "only", غير's un- and in-, دون's -less): each accounts for one of them.
+# avoiding, lacking, forbidding, cancelling, "only", غير's un- and in-, دون's -less, and _AR_LA_NOT's phrases: "at
+# least" for لا يقل): each accounts for the one it aligns with (rendered_negatives).
 EN_LEXICAL = re.compile(
     r"\b(?:fail\w*|refus\w*|reject\w*|declin\w*|prevent\w*|ban(?:s|ned|ning)?|refrain\w*|abstain\w*|den(?:y|ied|ies|ial)|"
     r"avoid\w*|free|devoid|absen\w*|lack\w*|shortage\w*|few|little|hardly|barely|rare\w*|seldom|prohibit\w*|forbid\w*|"
     r"impossib\w*|unable|cancel\w*|abolish\w*|only|just|merely|solely|except\w*|unless|"
+    r"least|most|maximum|infinite\w*|incred\w*|"  # لا يقل (at least), لا يزيد (at most), لا متناهي, لا يصدق
     r"(?!under|until|unit|union|univers|uniq|unanim)un\w{3,}|non(?!e\b|etheless)\w{2,}|"
     r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
     r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
@@ -130,6 +133,15 @@ def _glued_except(word: str) -> bool:
 
 def _ar_words(ar: str) -> list[str]:
     return [DIACRITICS.sub("", w).replace(TATWEEL, "") for w in AR_WORD.findall(ar)]
+
+
+# إلا أن, غير أن ("yet", "however"): a conjunction, not a negative word.
+_AR_THAT = {"أن", "أنه", "أنها", "أنهم", "أنهما", "أننا", "أنني", "ان", "انه", "انها", "انهم"}
+_AR_HOWEVER = {"إلا", "الا", "غير", "وغير", "فغير"}
+
+
+def _however(words: Sequence[str], i: int) -> bool:
+    return words[i] in _AR_HOWEVER and i + 1 < len(words) and words[i + 1] in _AR_THAT
 
 
 _AR_QUESTIONED = {"أليس", "أليست", "ألست", "ألسنا", "أليسوا"}  # ليس with the question's أ: "isn't it"
@@ -162,7 +174,7 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
     one of its fixed phrases (لا يزال, لا بد, لا سيما…); written together with other words too. A word
     that spells a name of ``en`` is the name."""
     words = _ar_words(ar)
-    if any(w in ("إلا", "الا") or _glued_except(w) for w in words):
+    if any(w in ("إلا", "الا") and not _however(words, i) or _glued_except(w) for i, w in enumerate(words)):
         return []  # لا … إلا, لم … إلا: "only" (إلابالبكاء: إلا written together with the next word)
     found = []
     names: set[str] | None = None  # the words that spell a name of the English, asked for once, when a negator is found
@@ -193,7 +205,7 @@ def arabic_negatives(ar: str) -> int:
     words = _ar_words(ar)
     count = 0
     for i, word in enumerate(words):
-        if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED:
+        if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED or _however(words, i):
             continue
         if _glued_except(word):
             count += 1
