@@ -12,7 +12,7 @@ from translate.checks.dates import check_dates
 from translate.checks.glossary import apply_glossary
 from translate.checks.meaning import check_meaning, meaning_similarities
 from translate.checks.names import arabic_skeletons, check_names, transliteration
-from translate.checks.negation import check_negation
+from translate.checks.negation import check_negation, lexical_contrast
 from translate.checks.numbers import check_numbers
 from translate.checks.quantities import check_quantities
 from translate.checks.surface import check_length, check_repetition, check_unfinished, check_untranslated
@@ -769,3 +769,17 @@ def test_far_from_is_a_negation_of_the_english():
     ar = "ورغم أن المعركة لم تنته بعد، إلا أن الخلاف بين الدولتين قد يكون مفيدًا لبكين على المدى الطويل."
     en = "While the battle is far from over, a rift between the countries may be beneficial to Beijing in the long term."
     assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # غير rendered "non-" (hyphen and all) is the English's own word for it.
+    ("للفيروسات التاجية جينومات غير مجزأة تشترك في تنظيم مماثل.",
+     "Coronaviruses do not have non-segmented genomes that share a similar organization."),
+    # قط is a cat here (قط الزباد, the civet), not "ever".
+    ("استخدم الفيروس الخفافيش وقط الزباد كمضيف وسيط.", "The virus did not use bats and civet cats as an intermediate host."),
+])
+def test_an_arabic_negative_the_english_renders_otherwise_does_not_excuse_a_negation(ar, en):
+    """The word lists see the contrast themselves (not only the scope test, which may find some of these too)."""
+    assert lexical_contrast(ar, en)[0] == "added"
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and "not" in flags[0].words

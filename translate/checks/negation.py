@@ -48,10 +48,10 @@ _AR_ANY = ("لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إل
            "أخفق", "اخفق", "يخفق", "رفض", "يرفض", "ترفض", "منع", "يمنع", "تمنع", "امتنع", "يمتنع", "نفى", "ينفي", "تنفي", "نفي",
            "أنكر", "انكر", "ينكر", "تجنب", "يتجنب", "خال", "خلو", "يخلو", "تخلو", "انعدام", "غياب", "يغيب", "تغيب", "نقص", "قلة",
            "بالكاد", "نادر", "ندر", "حظر", "يحظر", "تعذر", "يتعذر", "استحال", "مستحيل", "عجز", "يعجز", "عاجز", "الغاء", "إلغاء",
-           "ألغى", "الغى", "يفتقر", "افتقار", "تفتقر", "ممنوع", "محظور", "بمنأى", "أبدا", "ابدا", "قط", "لولا", "إنكار",
+           "ألغى", "الغى", "يفتقر", "افتقار", "تفتقر", "ممنوع", "محظور", "بمنأى", "أبدا", "ابدا", "لولا", "إنكار",
            "انكار", "مانع", "سوى", "فقط", "وحسب", "فحسب", "لسنا", "ليست", "ليسوا")
 # Function words matched whole (الا would otherwise be the start of every word with al- and alef).
-_AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "قط", "سوى", "فقط", "لولا",
+_AR_WHOLE = {"لا", "لم", "لن", "ليس", "لست", "ألا", "الا", "إلا", "لئلا", "غير", "عدم", "دون", "بدون", "بلا", "سوى", "فقط", "لولا",
              "ضد", "مانع", "نفي", "خال", "خلو", "قلة", "نقص"}
 _AR_PREFIXES = ("و", "ف")
 _PARTICLES = ("لا", "لم", "لن")
@@ -113,14 +113,14 @@ EN_ANY = re.compile(
 
 
 # The English words that render the Arabic's lexical negatives (_AR_ANY's failing, refusing, preventing, denying,
-# avoiding, lacking, forbidding, cancelling, "only", غير's un- and in-, دون's -less, and _AR_LA_NOT's phrases: "at
+# avoiding, lacking, forbidding, cancelling, "only", غير's un-, in- and non-, دون's -less, and _AR_LA_NOT's phrases: "at
 # least" for لا يقل): each accounts for the one it aligns with (rendered_negatives).
 EN_LEXICAL = re.compile(
     r"\b(?:fail\w*|refus\w*|reject\w*|declin\w*|prevent\w*|ban(?:s|ned|ning)?|refrain\w*|abstain\w*|den(?:y|ied|ies|ial)|"
     r"avoid\w*|free|devoid|absen\w*|lack\w*|shortage\w*|few|little|hardly|barely|rare\w*|seldom|prohibit\w*|forbid\w*|"
     r"impossib\w*|unable|cancel\w*|abolish\w*|only|just|merely|solely|except\w*|unless|"
     r"least|most|maximum|infinite\w*|incred\w*|"  # لا يقل (at least), لا يزيد (at most), لا متناهي, لا يصدق
-    r"(?!under|until|unit|union|univers|uniq|unanim)un\w{3,}|non(?!e\b|etheless)\w{2,}|"
+    r"(?!under|until|unit|union|univers|uniq|unanim)un\w{3,}|non(?!e\b|etheless)-?\w{2,}|scarce\w*|abnormal\w*|indefinite\w*|"
     r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
     r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
     r"\w{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
