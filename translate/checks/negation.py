@@ -218,8 +218,9 @@ def arabic_negatives(ar: str) -> int:
 
 
 def _lexical_negative(word: str) -> bool:
-    """Does the word (as written, diacritics off) start with one of _AR_ANY's stems, its prefixes off
-    (و ف ب ل ك, al-, a question's أ), or is it one of the whole words?"""
+    """Is the word (as written, diacritics off; its prefixes و ف ب ل ك, al- and a question's أ off) one of
+    _AR_ANY's words, or one of its stems with an inflection's ending (فشلت, رفضها; a whole word of
+    _AR_WHOLE only as it is)?"""
     forms = _bare(word)
     forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2 and f[1:] not in _PARTICLES]  # كلا is not ك + لا
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
