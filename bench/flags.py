@@ -267,15 +267,14 @@ def negation_held_out(sets: dict[str, list[tuple[str, str]]], rng: random.Random
     the third: its clean pairs and its flips that add a negator, flagged by the scope test alone."""
     from derive_checks import NEGATION_PERCENTILE
 
-    from translate.checks.negation import content_alignments, english_negators, scope_scores
+    from translate.checks.negation import content_alignments, english_negators, scope_flags
 
     alignments = {name: [v for ar, en in pairs for v in content_alignments(ar, en)] for name, pairs in sets.items()}
     for name, pairs in sets.items():
         limit = percentile([v for other, values in alignments.items() if other != name for v in values], NEGATION_PERCENTILE)
         flipped = [(ar, f) for ar, en in pairs if (f := flip_polarity(en, rng)) and len(english_negators(f)) > len(english_negators(en))]
-        clean, corrupted = scope_scores(pairs), scope_scores(flipped)
-        flagged = sum(v is not None and v >= limit for v in clean) / len(clean)
-        caught = sum(v is not None and v >= limit for v in corrupted) / max(1, len(corrupted))
+        flagged = sum(scope_flags(pairs, limit)) / len(pairs)
+        caught = sum(scope_flags(flipped, limit)) / max(1, len(flipped))
         print(f"| negation (scope alignment; the flags of this test alone) | {name} ({len(pairs)} pairs) | {limit:.3f} | "
               f"{100 * flagged:.2f}% | {100 * caught:.1f}% (of {len(flipped)} negators added) |")
 

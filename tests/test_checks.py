@@ -783,3 +783,56 @@ def test_an_arabic_negative_the_english_renders_otherwise_does_not_excuse_a_nega
     assert lexical_contrast(ar, en)[0] == "added"
     flags = check_negation(ar, en)
     assert kinds(flags) == ["negation"] and "not" in flags[0].words
+
+
+# A negation that denies a negative, words that only begin like one, and a negator's clause (2026-12-03, fourth stop) ----
+
+@pytest.mark.parametrize("ar, en, quoted", [
+    # لم يستطع is "was unable": "not unable" says he was able.
+    ("لم يستطع الوزير حضور الاجتماع بسبب المرض.", "The minister was not unable to attend the meeting because of illness.", "not unable"),
+    ("لم يعد المرضى قادرين على الحصول على الدواء.", "Patients are not hardly able to get the medicine any more.", "not hardly"),
+])
+def test_an_english_that_denies_a_negative_the_arabic_states_once_is_flagged(ar, en, quoted):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and quoted in flags[0].detail and flags[0].words[:2] == tuple(quoted.split())
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لن نفشل هذه المرة.", "We will not fail this time."),  # لن and نفشل (we fail): the Arabic denies a negative too
+    ("ليس من غير المألوف أن تتأخر القطارات في الشتاء.", "It is not uncommon for trains to be late in winter."),
+    ("لا يخلو الطريق من المخاطر.", "The road is not without risks."),
+])
+def test_a_double_negation_the_arabic_writes_too_is_clean(ar, en):
+    assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # "university", "disease" and "united" begin as un- and dis- words do; they deny nothing.
+    ("لم يزر الرئيس الجامعة أمس.", "The president visited the university yesterday."),
+    ("لم تواجه البلاد مشاكل متعلقة بالمرض منذ عقود.", "The country had faced problems related to the disease for decades."),
+])
+def test_words_that_only_begin_like_english_negatives_do_not_render_a_negation(ar, en):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and flags[0].detail.endswith("the English has no negation")
+
+
+def test_a_negation_added_to_a_clause_the_arabic_states_is_flagged_by_its_words():
+    """The Arabic's only negative word is in a name (أطباء بلا حدود, "Sans Frontieres"), so the lists see no
+    contrast; "worst", the word after "not", aligns with too little confidence alone, the clause's next words
+    (outbreak, disease) align with Arabic words that have no negation near them."""
+    ar = "قالت منظمة أطباء بلا حدود إن هذا هو أسوأ تفش للمرض تشهده البلاد."
+    en = "Medecins Sans Frontieres said this is the worst outbreak of the disease the country has seen."
+    flags = check_negation(ar, en.replace("is the worst", "is not the worst"))
+    assert kinds(flags) == ["negation"] and "has no negation near it" in flags[0].detail
+    assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # منعوا (they prevented) is the "not" of "did not put them into use": a negative word by its meaning.
+    ("أفاد الوزير بأن أطقم الاختبار بها معدل خطأ مرتفع، وقد منعوا استخدامها.",
+     "The minister said the test kits had a high error rate, and they did not put them into use."),
+    # "from" aligns with من better than "leak" with تسريب: a function word is not what a negator negates.
+    ("أصرت السيناتور على عدم تسريب الرسالة من كريستين فورد.", "The senator insisted she did not leak the letter from Christine Ford."),
+])
+def test_a_negation_the_arabic_states_with_a_negative_word_near_its_clause_is_clean(ar, en):
+    assert check_negation(ar, en) == []

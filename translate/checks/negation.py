@@ -11,11 +11,13 @@ polarity flipped at one place is at least as close to the Arabic as the English 
   which is a coin toss here;
 - removed: the Arabic has an explicit negator (لم, لن, ليس, لا before a verb…) and the English has
   no negative word at all, not even a lexical one (failed, refused, unable, lack, -less, un-…);
-- added in another clause: where the Arabic negates too, so the lists see no contrast, the word an
-  English negator negates (the next content word) is aligned with its nearest Arabic word by the
-  encoder's word vectors; when the two are at least as close as half the content words of human
-  translations are to theirs (checks.json) and no negative word of the Arabic stands just before
-  that Arabic word, the English negates what the Arabic states ("are not plants" for من النباتات).
+- denied: the English denies a negative word ("not unable", "never failed", "not hardly": it affirms) where
+  the Arabic has no two negative words together (ليس من غير, لن نفشل): flagged as the lists see it;
+- added in another clause: where the Arabic negates too, so the lists see no contrast, the words an
+  English negator negates (the first three content words of its clause) are aligned with their nearest
+  Arabic words by the encoder's word vectors; when those at least as close as half the content words of
+  human translations are to theirs (checks.json) have no negative word of the Arabic just before them,
+  the English negates what the Arabic states ("are not plants" for من النباتات).
 The traps the Arabic lists leave out: لا يزال (still), لا بد (must), لا سيما (especially), ألم
 (pain, written with its hamza), and ما, which is as often "what" as "not". Two more: a negator
 written together with its neighbours (الشيوخلا يجب, texts that drop spaces) still negates, and a word
@@ -93,6 +95,13 @@ def glued_negators(word: str, following: str = "") -> int:
     return count
 
 
+# Words whose prefix or suffix denies (unable, illegal, non-governmental, homeless), not those that only begin so
+# (under, united, none); and dis- words (disagree; not disease, display, district).
+_AFFIXED = (r"(?!under|until|unit|union|univers|uniq|unanim|uniform|unif)un\w{3,}|non(?!e\b|etheless)-?\w{2,}|"
+            r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
+            r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
+            r"\w{3,}less(?:ly|ness)?")
+_DIS = r"dis(?!ease|cover|play|cuss|trict|tan|tinct|tribut)\w{4,}"
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
 # "don't forget" (remember), "couldn't be more"; and nor/neither, which carry on a negation already counted.
@@ -102,9 +111,7 @@ _EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|m
                         r"n[’']t (?:be|have been) (?:more|happier|better|prouder|worse)\b|\b(?:nor|neither)\b", re.IGNORECASE)
 EN_ANY = re.compile(
     r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"
-    r"absen\w*|unable|non\w*|un\w{3,}|in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|"
-    r"toleran|ability|secure|stab)\w*|im(?:possible|proper|mune|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|"
-    r"ir(?:regular|relevant|responsible)\w*|dis\w{4,}|a(?:symptomatic|gnostic|theist|political|typical)\w*|\w{3,}less(?:ly|ness)?|"
+    r"absen\w*|unable|immun\w*|" + _AFFIXED + "|" + _DIS + r"|a(?:symptomatic|gnostic|theist|political|typical)\w*|"
     r"rather|instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
     r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|just|merely|solely|least|deprive\w*|halt\w*|cancel\w*|"
     r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti\w*|than|incred\w*|inexor\w*|yet|"
@@ -120,10 +127,14 @@ EN_LEXICAL = re.compile(
     r"avoid\w*|free|devoid|absen\w*|lack\w*|shortage\w*|few|little|hardly|barely|rare\w*|seldom|prohibit\w*|forbid\w*|"
     r"impossib\w*|unable|cancel\w*|abolish\w*|only|just|merely|solely|except\w*|unless|"
     r"least|most|maximum|infinite\w*|incred\w*|"  # لا يقل (at least), لا يزيد (at most), لا متناهي, لا يصدق
-    r"(?!under|until|unit|union|univers|uniq|unanim)un\w{3,}|non(?!e\b|etheless)-?\w{2,}|scarce\w*|abnormal\w*|indefinite\w*|"
-    r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
-    r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
-    r"\w{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
+    r"scarce\w*|abnormal\w*|indefinite\w*|" + _AFFIXED + r")\b", re.IGNORECASE)
+# A negator that denies a negative word ("not unable", "never failed", "wasn't hardly", "not no"): the two say
+# one thing, affirmatively ("able"); its few words between are those that can stand there.
+_EN_DENIED = re.compile(
+    r"(?:\b(?:not|never)|n[’']t)\s+(?:(?:be|been|being|have|has|had|a|an|the|so|too|very|entirely|completely|totally|"
+    r"altogether|always|all|quite)\s+){0,2}"
+    r"(?:no|none|nothing|nobody|neither|without|fail\w*|refus\w*|unable|lack\w*|hardly|barely|rarely|seldom|" + _AFFIXED + r")\b",
+    re.IGNORECASE)
 
 
 def _glued_except(word: str) -> bool:
@@ -207,31 +218,45 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
     return found
 
 
+def _negatives(words: Sequence[str]) -> list[int]:
+    """How many negations each word holds: a negative word, explicit or by its meaning, one; لا in one of its
+    fixed phrases (لا يزال) none; a run of words written together, as many negators as it holds."""
+    counts = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in ("لا", "ولا") and following in _AR_LA_FIXED or _however(words, i):
+            counts.append(0)
+        elif _glued_except(word):
+            counts.append(1)
+        else:
+            counts.append(glued_negators(word, following) or int(_lexical_negative(word)))  # الشيوخلا يجب, ...الأخيرةلمتسر
+    return counts
+
+
 def arabic_negatives(ar: str) -> int:
     """How many words of the Arabic negate or deny, explicitly or by their meaning? لا in one of its
     fixed phrases (لا يزال) does not; a negator written together with other words does."""
-    words = _ar_words(ar)
-    count = 0
-    for i, word in enumerate(words):
-        if word in ("لا", "ولا") and i + 1 < len(words) and words[i + 1] in _AR_LA_FIXED or _however(words, i):
-            continue
-        if _glued_except(word):
-            count += 1
-            continue
-        if glued := glued_negators(word, words[i + 1] if i + 1 < len(words) else ""):
-            count += glued  # words written together: الشيوخلا يجب, ...الأخيرةلمتسر
-            continue
-        count += _lexical_negative(word)
-    return count
+    return sum(_negatives(_ar_words(ar)))
+
+
+DOUBLE_NEAR = 3  # Arabic words from one negative word to the next where the second is in the first's scope (ليس من غير)
+
+
+def arabic_denies_a_negative(ar: str) -> bool:
+    """Does the Arabic deny a negative, as "not unable" does: two negative words within DOUBLE_NEAR words
+    (ليس من غير المألوف, لن نفشل, لا يخلو من)?"""
+    at = [i for i, count in enumerate(_negatives(_ar_words(ar))) for _ in range(count)]
+    return any(b - a <= DOUBLE_NEAR for a, b in zip(at, at[1:]))
 
 
 def _lexical_negative(word: str) -> bool:
     """Is the word (as written, diacritics off; its prefixes و ف ب ل ك, al- and a question's أ off) one of
     _AR_ANY's words, or one of its stems with an inflection's ending (فشلت, رفضها; a whole word of
-    _AR_WHOLE only as it is)?"""
+    _AR_WHOLE only as it is), or a verb's other person (نفشل, أرفض)?"""
     forms = _bare(word)
     forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2 and f[1:] not in _PARTICLES]  # كلا is not ك + لا
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
+    forms += ["ي" + f[1:] for f in forms if f[:1] in ("ن", "أ") and len(f) > 3]  # نفشل, أرفض: the persons of يفشل, يرفض
     return any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) and _ENDING.fullmatch(bare[len(stem):])
                for bare in forms for stem in _AR_ANY)
 
@@ -302,8 +327,9 @@ _TIMES = {1: "once", 2: "twice"}
 
 def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
     """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: more explicit
-    negators in the English than the Arabic has negative words that the English does not render otherwise; or
-    explicit negators in the Arabic and no negative word of any kind in the English (or two more)."""
+    negators in the English than the Arabic has negative words that the English does not render otherwise; an
+    English that denies a negative ("not unable") where the Arabic negates once; or explicit negators in the
+    Arabic and no negative word of any kind in the English (or two more)."""
     strong_en, negators = english_negators(en), arabic_negators(ar, en)
     # The Arabic's lexical negatives (فشل, غير, يفتقر…) excuse an English negator only where the English does not
     # render them with a word of its own ("failed", "lacks"): the negators the English has to account for.
@@ -320,6 +346,12 @@ def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | Non
         else:
             against = f"the Arabic's only negative words are {own}" if own else "the Arabic has no negation"
         return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *negators)
+    denied = [m.group(0) for m in _EN_DENIED.finditer(en)]
+    if denied and (negators or lexical > 0) and not arabic_denies_a_negative(ar):
+        words = denied[0].split()
+        arabic = negators or [w for w, count in zip(_ar_words(ar), _negatives(_ar_words(ar))) if count]
+        return ("added", f"the English denies a negative (“{denied[0]}”: it affirms); the Arabic negates without denying one "
+                         f"({', '.join(arabic)})", (words[0], words[-1], *arabic))
     any_en = [m.group(0) for m in EN_ANY.finditer(en)]
     if _exceeds(len(negators), len(any_en)):
         against = f"the English has only {', '.join(any_en)}" if any_en else "the English has no negation"
@@ -342,13 +374,18 @@ def polarity_variants(en: str, direction: str) -> list[str]:
     return inserted or [f"It is not true that {en[:1].lower()}{en[1:]}"]  # no auxiliary: the whole sentence denied
 
 
-# A negator's scope, by the encoder's word vectors (translate/checks/encoder.py word_vectors): the word it negates,
-# aligned with the Arabic word nearest it, should have a negative word of the Arabic just before it.
+# A negator's scope, by the encoder's word vectors (translate/checks/encoder.py word_vectors): the words it negates,
+# each aligned with the Arabic word nearest it, should have a negative word of the Arabic just before one of them.
 _SCOPE_SKIP = frozenset("be been being have has had do does did is are was were will would can could should may might must "
-                        "to the a an that this it any so as yet even".split())  # words between a negator and what it negates
+                        "to the a an that this it any so as yet even "  # words between a negator and what it negates
+                        "from for with into onto upon about over than then they them their there these those which who whom what "
+                        "when where while though although however also usually often always still just its his her our your "
+                        "my we you he she one ones".split())  # and function words, which align with no word of their own
 _NEGATOR_WORD = re.compile(r"^(?:not|never|no|cannot|without|nothing|none|nobody)$|n['’]t$", re.IGNORECASE)
-SCOPE_AHEAD = 4  # English words after a negator where the word it negates is looked for
-SCOPE_BEFORE = 5  # Arabic words before the aligned word (and one after) where its negator would be
+_CLAUSE_END = re.compile(r"[,;:.!?][\"”’')]*$")
+SCOPE_WORDS = 3  # content words after a negator, in its clause, that it negates
+SCOPE_AHEAD = 12  # English words after a negator where they are looked for
+SCOPE_BEFORE = 5  # Arabic words before an aligned word (and one after) where its negator would be
 _AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
 
 
@@ -379,36 +416,45 @@ def content_alignments(ar: str, en: str) -> list[float]:
     return [round(float((english[i] @ arabic.T).max()), 4) for i, w in enumerate(words) if _content(w)]
 
 
-def _unsupported(ar: str, en: str) -> list[tuple[str, str, str, float]]:
-    """(negator, the English word it negates, the Arabic word that word aligns with, how close) for each
-    English negator whose word's nearest Arabic word has no negative word of the Arabic within
-    SCOPE_BEFORE words before it or one after."""
+def _scope(words: Sequence[str], i: int) -> list[int]:
+    """The content words that the negator at ``i`` negates: the first SCOPE_WORDS after it, in its clause."""
+    scope: list[int] = []
+    for k in range(i + 1, min(len(words), i + 1 + SCOPE_AHEAD)):
+        if _content(words[k]):
+            scope.append(k)
+        if len(scope) == SCOPE_WORDS or _CLAUSE_END.search(words[k]):
+            break
+    return scope
+
+
+def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
+    """(negator, the English word it negates, the Arabic word that word translates) for each English negator
+    whose words (_scope) align with Arabic words (each at least ``limit`` close: the others are not told
+    apart from chance) none of which has a negative word of the Arabic within SCOPE_BEFORE words before it
+    or one after: the English negates a clause that the Arabic states."""
     from translate.checks.encoder import encoder
 
     arabic, ar_words = encoder().word_vectors(ar)
     english, en_words = encoder().word_vectors(en)
+    if not len(arabic):
+        return []
+    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(_letters(w))]
     out = []
     for i, word in enumerate(en_words):
-        if not len(arabic) or not _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)):
-            continue
+        if not _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)) or _CLAUSE_END.search(word):
+            continue  # "whether or not.": a negator that ends its clause negates nothing after it
         if i and _ELIDED.search(en_words[i - 1]):
             continue  # "and not in November": the verb it negates was said before, not the next word
-        scope = next((k for k in range(i + 1, min(len(en_words), i + 1 + SCOPE_AHEAD)) if _content(en_words[k])), None)
-        if scope is None:
-            continue
-        nearness = english[scope] @ arabic.T
-        j = int(nearness.argmax())
-        if not any(_negative_word(w) for w in ar_words[max(0, j - SCOPE_BEFORE):j + 2]):
-            out.append((word.strip(".,;:!?\"“”"), _content(en_words[scope]), _letters(ar_words[j]),
-                        float(nearness[j])))
+        anchors = []
+        for k in _scope(en_words, i):
+            nearness = english[k] @ arabic.T
+            j = int(nearness.argmax())
+            if nearness[j] >= limit:
+                anchors.append((float(nearness[j]), k, j))
+        if anchors and not any(j - SCOPE_BEFORE <= at <= j + 1 for _, _, j in anchors for at in negative):
+            _, k, j = max(anchors)
+            out.append((word.strip(".,;:!?\"“”"), _content(en_words[k]), _letters(ar_words[j])))
     return out
-
-
-def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
-    """(negator, the English word it negates, the Arabic word that word aligns with) for each English
-    negator whose word aligns with an Arabic word (at least ``limit`` close) that has no negative word
-    of the Arabic near it: the English negates a clause that the Arabic states."""
-    return [found[:3] for found in _unsupported(ar, en) if found[3] >= limit]
 
 
 def _flip_closer(vectors) -> bool:
@@ -424,15 +470,11 @@ def _prefers_flipped(ar: str, en: str, direction: str) -> bool:
     return bool(variants) and _flip_closer(encoder().encode([ar, en, *variants]))
 
 
-def scope_scores(pairs: Sequence[tuple[str, str]]) -> list[float | None]:
-    """For bench/flags.py's held-out view: for each pair that the scope test alone would flag at some
-    limit (the word lists see no contrast, the encoder prefers the English without a negator), the
-    highest alignment of a negator's word with an Arabic word with no negation near it; None otherwise."""
-    out: list[float | None] = []
-    for ar, en in pairs:
-        found = _unsupported(ar, en) if within_bounds(ar, en) and english_negators(en) and not lexical_contrast(ar, en) else []
-        out.append(max(f[3] for f in found) if found and _prefers_flipped(ar, en, "added") else None)
-    return out
+def scope_flags(pairs: Sequence[tuple[str, str]], limit: float) -> list[bool]:
+    """For bench/flags.py's held-out view: which pairs the scope test alone flags at ``limit`` (the word lists
+    see no contrast, the encoder prefers the English without a negator)."""
+    return [bool(within_bounds(ar, en) and english_negators(en) and not lexical_contrast(ar, en)
+                 and unsupported_negators(ar, en, limit) and _prefers_flipped(ar, en, "added")) for ar, en in pairs]
 
 
 def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
