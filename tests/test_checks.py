@@ -595,6 +595,13 @@ def test_a_name_in_place_of_a_missing_place_is_flagged_even_when_the_encoder_wou
     assert kinds(flags) == ["name"] and "طرابلس" in flags[0].detail and name in flags[0].detail
 
 
+@pytest.mark.parametrize("place, english", [("أوروبا", "Europe"), ("الاتحاد الأوروبي", "European Union")])
+def test_a_missing_place_is_quoted_by_its_own_english_name(place, english):
+    """أوروبا is Europe, الاتحاد الأوروبي the European Union: the reader is told which one the English lacks."""
+    flags = check_names(f"وصل الوزير إلى {place} أمس للقاء المستشار شولتس.", "The minister arrived in Verstappen yesterday to meet Scholz.")
+    assert kinds(flags) == ["name"] and f"“{english}”" in flags[0].detail
+
+
 def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():
     assert check_names("قال كابلان إن ثلاثة أشخاص قتلوا في طرابلس.", "Kaplan said three people were killed.") == []
 
@@ -807,9 +814,10 @@ def test_a_double_negation_the_arabic_writes_too_is_clean(ar, en):
 
 
 @pytest.mark.parametrize("ar, en", [
-    # "university", "disease" and "united" begin as un- and dis- words do; they deny nothing.
+    # "university", "disease" and "united" begin as un- and dis- words do, "anticipated" as anti- words; they deny nothing.
     ("لم يزر الرئيس الجامعة أمس.", "The president visited the university yesterday."),
     ("لم تواجه البلاد مشاكل متعلقة بالمرض منذ عقود.", "The country had faced problems related to the disease for decades."),
+    ("لم يتوقع المحللون هذا الانخفاض في الأسعار.", "Analysts had anticipated this fall in prices."),  # anti- before -cipated denies nothing
 ])
 def test_words_that_only_begin_like_english_negatives_do_not_render_a_negation(ar, en):
     flags = check_negation(ar, en)

@@ -33,16 +33,16 @@ _AR_HOMOGRAPHS = {"مالي", "الجزائر", "المغرب", "البحرين"
 # English names of places that CLDR gives in another form.
 _EN_ALIASES = {"US": ("U.S.", "US", "USA", "America", "American", "Americans"),
                "GB": ("Britain", "British", "UK", "England", "English", "Brexit"),
-               "EU": ("EU", "Europe", "European", "Brexit"),
+               "EU": ("EU", "Europe", "European", "Brexit"), "150": ("European", "Europeans", "EU"),
                "AE": ("Emirates", "Emirati", "UAE", "U.A.E."), "PS": ("Palestine", "Palestinian", "Palestinians"),
                "KR": ("Korea", "Korean"), "KP": ("Korea", "Korean", "North Korea"), "CD": ("Congo",), "CG": ("Congo",),
                "SA": ("Saudi", "Saudis"), "NL": ("Netherlands", "Dutch", "Holland"), "FR": ("French",), "CH": ("Swiss",),
                "GR": ("Greek", "Greeks"), "IE": ("Irish",), "ES": ("Spanish", "Spaniard"), "TR": ("Turkish", "Turk", "Turks"),
                "PL": ("Polish",), "DK": ("Danish",), "SE": ("Swedish",), "FI": ("Finnish",), "PH": ("Filipino",),
                "AF": ("Afghan", "Afghans"), "LB": ("Lebanese",), "TH": ("Thai",)}
-# Arabic names of places that CLDR gives in another form (its Arabic for GB is المملكة المتحدة).
+# Arabic names of places that CLDR gives in another form (its Arabic for GB is المملكة المتحدة; 150 is its Europe).
 _AR_ALIASES = {"GB": ("بريطانيا", "إنجلترا", "انجلترا", "إنكلترا"), "US": ("أمريكا", "امريكا", "أميركا"), "HU": ("المجر",),
-               "AE": ("الإمارات",), "PS": ("فلسطين",), "KR": ("كوريا",), "AQ": ("القطبية الجنوبية",), "EU": ("أوروبا", "اوروبا"),
+               "AE": ("الإمارات",), "PS": ("فلسطين",), "KR": ("كوريا",), "AQ": ("القطبية الجنوبية",), "150": ("أوروبا", "اوروبا"),
                "CZ": ("تشيكيا",), "NL": ("هولاندا",), "BY": ("بيلاروس", "روسيا البيضاء")}
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "ben", "de", "la", "le", "van", "von", "der", "di", "da", "du", "of", "the",
               "and", "for", "ul", "ud", "ad", "ar", "as", "an", "at", "az", "ash", "er"}

@@ -96,12 +96,12 @@ def glued_negators(word: str, following: str = "") -> int:
 
 
 # Words whose prefix or suffix denies (unable, illegal, non-governmental, homeless), not those that only begin so
-# (under, united, none); and dis- words (disagree; not disease, display, district).
+# (under, united, none); and dis- words (disagree; not disease, disaster, display, district).
 _AFFIXED = (r"(?!under|until|unit|union|univers|uniq|unanim|uniform|unif)un\w{3,}|non(?!e\b|etheless)-?\w{2,}|"
             r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
             r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
             r"\w{3,}less(?:ly|ness)?")
-_DIS = r"dis(?!ease|cover|play|cuss|trict|tan|tinct|tribut)\w{4,}"
+_DIS = r"dis(?!ease|aster|cover|play|cuss|trict|tan|tinct|tribut)\w{4,}"
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
 # "don't forget" (remember), "couldn't be more"; and nor/neither, which carry on a negation already counted.
@@ -114,7 +114,7 @@ EN_ANY = re.compile(
     r"absen\w*|unable|immun\w*|" + _AFFIXED + "|" + _DIS + r"|a(?:symptomatic|gnostic|theist|political|typical)\w*|"
     r"rather|instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
     r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|just|merely|solely|least|deprive\w*|halt\w*|cancel\w*|"
-    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti\w*|than|incred\w*|inexor\w*|yet|"
+    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti(?!cipat)\w*|than|incred\w*|inexor\w*|yet|"
     r"far from)\b"
     r"|n[’']t\b", re.IGNORECASE)
 
