@@ -832,6 +832,7 @@ def test_a_negation_added_to_a_clause_the_arabic_states_is_flagged_by_its_words(
     en = "Medecins Sans Frontieres said this is the worst outbreak of the disease the country has seen."
     flags = check_negation(ar, en.replace("is the worst", "is not the worst"))
     assert kinds(flags) == ["negation"] and "has no negation near it" in flags[0].detail
+    assert "“not the worst outbreak" in flags[0].detail  # the words it negates, as the English has them
     assert check_negation(ar, en) == []
 
 

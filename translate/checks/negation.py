@@ -427,8 +427,8 @@ def _scope(words: Sequence[str], i: int) -> list[int]:
     return scope
 
 
-def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
-    """(negator, the English word it negates, the Arabic word that word translates) for each English negator
+def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str, str]]:
+    """(negator, its words up to the one best aligned, that word, the Arabic word it translates) for each English negator
     whose words (_scope) align with Arabic words (each at least ``limit`` close: the others are not told
     apart from chance) none of which has a negative word of the Arabic within SCOPE_BEFORE words before it
     or one after: the English negates a clause that the Arabic states."""
@@ -453,7 +453,8 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
                 anchors.append((float(nearness[j]), k, j))
         if anchors and not any(j - SCOPE_BEFORE <= at <= j + 1 for _, _, j in anchors for at in negative):
             _, k, j = max(anchors)
-            out.append((word.strip(".,;:!?\"“”"), _content(en_words[k]), _letters(ar_words[j])))
+            span = " ".join(en_words[i:k + 1]).strip(".,;:!?\"“”")
+            out.append((word.strip(".,;:!?\"“”"), span, _content(en_words[k]), _letters(ar_words[j])))
     return out
 
 
@@ -482,8 +483,8 @@ def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
     found = unsupported_negators(ar, en, calibration()["negation"]["min_alignment"])
     if not found:
         return None
-    negator, scope, arabic = found[0]
-    return ("added", f"the English negates “{negator} … {scope}”; the Arabic word it translates, {arabic}, has no negation near it",
+    negator, span, scope, arabic = found[0]
+    return ("added", f"the English negates “{span}”; the Arabic for “{scope}”, {arabic}, has no negation near it",
             (negator, scope, arabic))
 
 
