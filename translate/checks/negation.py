@@ -348,10 +348,10 @@ def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | Non
         return "added", f"the English negates ({', '.join(strong_en)}); {against}", (*strong_en, *negators)
     denied = [m.group(0) for m in _EN_DENIED.finditer(en)]
     if denied and (negators or lexical > 0) and not arabic_denies_a_negative(ar):
-        words = denied[0].split()
-        arabic = negators or [w for w, count in zip(_ar_words(ar), _negatives(_ar_words(ar))) if count]
+        said, words = denied[0].split(), _ar_words(ar)
+        arabic = negators or [w for w, count in zip(words, _negatives(words)) if count]
         return ("added", f"the English denies a negative (“{denied[0]}”: it affirms); the Arabic negates without denying one "
-                         f"({', '.join(arabic)})", (words[0], words[-1], *arabic))
+                         f"({', '.join(arabic)})", (said[0], said[-1], *arabic))
     any_en = [m.group(0) for m in EN_ANY.finditer(en)]
     if _exceeds(len(negators), len(any_en)):
         against = f"the English has only {', '.join(any_en)}" if any_en else "the English has no negation"
