@@ -845,3 +845,21 @@ def test_a_negation_added_to_a_clause_the_arabic_states_is_flagged_by_its_words(
 ])
 def test_a_negation_the_arabic_states_with_a_negative_word_near_its_clause_is_clean(ar, en):
     assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # "just", "rather" and "at least" deny nothing: they do not render an Arabic negator; "yet" does only in "has yet to".
+    ("لم يتم تحديد موعد الانتخابات بعد.", "The date of the elections has yet been set."),
+    ("هذه ليست مجرد تجربة شخصية.", "This is just a personal experience."),
+    ("ليست السقالات طريقة للتعلم بل هي أداة تقدم الدعم للأفراد.",
+     "Scaffolding is a method of learning but rather a tool that supports individuals."),
+    ("لا يتوفر الصابون والماء في المدارس، لذا استخدم معقما يحتوي على 60% على الأقل من الكحول.",
+     "Soap and water are available in schools, so use a sanitizer with at least 60% alcohol."),
+])
+def test_words_that_deny_nothing_do_not_excuse_a_negator_the_english_drops(ar, en):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and flags[0].detail.startswith("the Arabic negates")
+
+
+def test_has_yet_to_renders_a_negator():
+    assert check_negation("لم يتم تحديد موعد الانتخابات بعد.", "The date of the elections has yet to be set.") == []

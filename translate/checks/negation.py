@@ -109,13 +109,15 @@ _EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|m
                         r"(?:\bnot|n[’']t) until\b|"  # "it wasn't until": it was only when
                         r"\bdo(?:n[’']t| not) forget\b|"
                         r"n[’']t (?:be|have been) (?:more|happier|better|prouder|worse)\b|\b(?:nor|neither)\b", re.IGNORECASE)
+# Any word of the English that denies, explicitly or by its meaning (not "just", "rather", "at least"; "yet" only
+# in "has yet to"): where the English has none, an Arabic negator is gone.
 EN_ANY = re.compile(
     r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"
     r"absen\w*|unable|immun\w*|" + _AFFIXED + "|" + _DIS + r"|a(?:symptomatic|gnostic|theist|political|typical)\w*|"
-    r"rather|instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
-    r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|just|merely|solely|least|deprive\w*|halt\w*|cancel\w*|"
-    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti(?!cipat)\w*|than|incred\w*|inexor\w*|yet|"
-    r"far from)\b"
+    r"instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
+    r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|merely|solely|deprive\w*|halt\w*|cancel\w*|"
+    r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti(?!cipat)\w*|than|"
+    r"incred\w*|inexor\w*|yet(?= to\b)|far from)\b"
     r"|n[’']t\b", re.IGNORECASE)
 
 
