@@ -278,7 +278,7 @@ def rendered_negatives(ar: str, en: str) -> list[str]:
 
     arabic, ar_words = encoder().word_vectors(ar)
     english, en_words = encoder().word_vectors(en)
-    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(_letters(w))]
+    negative = [j for j, w in enumerate(ar_words) if _negative_word(w)]
     out = []
     for i, word in enumerate(en_words):
         bare = re.sub(r"[^\w'’-]", "", word)
@@ -393,12 +393,12 @@ _AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
 
 def _negative_word(word: str) -> bool:
     """Is this Arabic word (as the encoder splits the text) a negative word, its prefixes (و ف ب ل ك, and
-    a question's أ: أليس, "isn't") off or not (بعدم)?"""
+    a question's أ: أليس, "isn't") off or not (بعدم), or one by its meaning with an inflection (منعوا)?"""
     word = _letters(word)
     forms = {word}
     for _ in range(2):
         forms |= {f[1:] for f in forms if f[:1] in "وفبلكأ" and len(f) > 2}
-    return bool(forms & _AR_NEGATIVE) or glued_negators(word) > 0
+    return bool(forms & _AR_NEGATIVE) or glued_negators(word) > 0 or _lexical_negative(word)
 
 
 def _content(word: str) -> str:
@@ -440,7 +440,7 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
     english, en_words = encoder().word_vectors(en)
     if not len(arabic):
         return []
-    negative = [j for j, w in enumerate(ar_words) if _negative_word(w) or _lexical_negative(_letters(w))]
+    negative = [j for j, w in enumerate(ar_words) if _negative_word(w)]
     out = []
     for i, word in enumerate(en_words):
         if not _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)) or _CLAUSE_END.search(word):
