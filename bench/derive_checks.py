@@ -48,6 +48,23 @@ def load_sets() -> dict[str, list[tuple[str, str]]]:
     return sets
 
 
+DOCUMENT_IDS = {"ntrex128": "ntrex128/DOCUMENT_IDS.tsv"}  # the one set that says which article each line is of
+
+
+def load_documents() -> dict[str, list[str] | None]:
+    """The article of each pair of each set, as load_sets keeps the pairs; None for a set that does not say."""
+    out: dict[str, list[str] | None] = {}
+    for name, (ar, en) in SETS.items():
+        if name not in DOCUMENT_IDS:
+            out[name] = None
+            continue
+        ids = (DATA / DOCUMENT_IDS[name]).read_text(encoding="utf-8").splitlines()
+        lines = zip(ids, (DATA / ar).read_text(encoding="utf-8").splitlines(), (DATA / en).read_text(encoding="utf-8").splitlines(),
+                    strict=True)
+        out[name] = [doc for doc, a, e in lines if a.strip() and e.strip()]
+    return out
+
+
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     k = (len(values) - 1) * q / 100

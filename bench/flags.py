@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from derive_checks import MEANING_MIN_LETTERS, load_sets, percentile  # noqa: E402
+from derive_checks import MEANING_MIN_LETTERS, load_documents, load_sets, percentile  # noqa: E402
 
 from translate.checks import check_pairs  # noqa: E402
 from translate.checks.meaning import meaning_similarities  # noqa: E402
@@ -287,6 +287,34 @@ def print_rates(what: str, count: str, rate: str, tried: Counter, hits: Counter)
         print(f"| {key} | {tried[key]} | {100 * hits[key] / tried[key]:.1f}% |")
 
 
+def articles_of(ids: list[str] | None) -> list[list[int]] | None:
+    """The sentences (indices) of each pair's article, where the set says which article a line is of."""
+    if ids is None:
+        return None
+    members: dict[str, list[int]] = {}
+    for i, doc in enumerate(ids):
+        members.setdefault(doc, []).append(i)
+    return [members[doc] for doc in ids]
+
+
+def checked(pairs: list[tuple[str, str]], sources: list[int], sentences: list[tuple[str, str]],
+            articles: list[list[int]] | None) -> list[list]:
+    """The flags of each pair, made from the sentence ``sources`` gives of ``sentences``: in one batch where
+    the set has no articles; else the pairs of one sentence together, with the other sentences of its
+    article (as the product checks an article; its other sentences' names count)."""
+    if articles is None:
+        return check_pairs(pairs)
+    groups: dict[int, list[int]] = {}
+    for j, i in enumerate(sources):
+        groups.setdefault(i, []).append(j)
+    out: list[list] = [[] for _ in pairs]
+    for i, group in groups.items():
+        others = [sentences[k] for k in articles[i] if k != i]
+        for j, flags in zip(group, check_pairs([pairs[j] for j in group], article=others)):
+            out[j] = flags
+    return out
+
+
 def main() -> None:
     if "--cost" in sys.argv:
         return cost()
@@ -303,17 +331,23 @@ def main() -> None:
     tried: Counter = Counter()
     own_detected: Counter = Counter()
     own_tried: Counter = Counter()
+    documents = load_documents()
     for name, pairs in sets.items():
         others = [e for _, e in pairs]
         short_others = [e for a, e in pairs if is_short(a)]
-        clean_flags = check_pairs(pairs)
+        articles = articles_of(documents[name])
+        clean_flags = checked(pairs, list(range(len(pairs))), pairs, articles)
         flagged = sum(bool(flags) for flags in clean_flags)
         for flags in clean_flags:
             kinds_on_clean.update({f.kind for f in flags})
-        corrupted = [(kind, ar, changed) for ar, en in pairs
-                     for kind, changed in corruptions(ar, en, others, rng, names, short_others).items()
-                     if changed != en]
-        for (kind, _, _), flags in zip(corrupted, check_pairs([(ar, changed) for _, ar, changed in corrupted])):
+        corrupted, sources = [], []
+        for i, (ar, en) in enumerate(pairs):
+            for kind, changed in corruptions(ar, en, others, rng, names, short_others).items():
+                if changed != en:
+                    corrupted.append((kind, ar, changed))
+                    sources.append(i)
+        corrupted_flags = checked([(ar, changed) for _, ar, changed in corrupted], sources, pairs, articles)
+        for (kind, _, _), flags in zip(corrupted, corrupted_flags):
             tried[kind] += 1
             detected[kind] += bool(flags)
             if kind in OWN_CHECK:

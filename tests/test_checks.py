@@ -57,6 +57,11 @@ def kinds(flags):
     ("لديه اثنتا عشرة نقطة أخرى.", "He has twelve more points."),
     ("يمكنك الاتصال مجانا على الرقم 116123.", "You can call free on 116 123."),  # a phone number's groups
     ("اتصل على 0800 555 111.", "Call 0800555111."),
+    # Roman numerals: "I" is one in a series or after a hyphen (the pronoun is not).
+    ("يقلل الخلل في الخلايا من النوع 1 والنوع 2 مستوى المنشط.", "Dysfunction of type-I and type-II cells lowers the level."),
+    ("يحفز تحويل هرمون أنجيوتنسين 1 إلى أنجيوتنسين 2.", "It cleaves angiotensin I hormone into angiotensin II."),
+    ("وصف وجود فريق خفي (لارسون ولافاستو ,1989, p109).", "A true invisible team (Larson and LaFasto, 1989, p109)."),  # ",1989,"
+    ("تذهب الحافلة إلى مستوطنة كريات أربع القريبة.", "The bus goes to the nearby settlement of Kiryat Arba."),  # a name
 ])
 def test_numbers_human_translators_write_differently_are_clean(ar, en):
     assert check_numbers(ar, en) == []
@@ -72,6 +77,8 @@ def test_numbers_human_translators_write_differently_are_clean(ar, en):
     ("أصاب كوفيد-19 الملايين، وينتشر كوفيد-19 بسرعة.", "COVID-19 infected millions and spreads fast.",
      ["2× 19 (the English has it 1×)"]),
     ("يمكنك الاتصال على الرقم 116123.", "You can call 116 124.", ["116123 in the Arabic", "124 in the English"]),
+    ("قال إنه فعل ذلك 1 مرة.", "I said I did it before I left.", ["1 in the Arabic"]),  # the pronoun is no one
+    ("قال إنه فعل ذلك 1 مرة.", "He said he did it, I think.", ["1 in the Arabic"]),
 ])
 def test_wrong_or_missing_numbers_are_flagged(ar, en, missing):
     details = " ".join(f.detail for f in check_numbers(ar, en))
@@ -319,6 +326,7 @@ def test_the_checks_identity_covers_every_module_found_by_walking_the_package(tm
     ("الاتفاق بين الاثنين قائم.", "The deal between the two stands."),
     ("شاهد الملايين شهادة الخميس.", "Millions watched Thursday's testimony."),
     ("يبدأ شهر رمضان الأسبوع المقبل.", "The month of Ramadan begins next week."),
+    ("أوصت الأبرشيات بعدم حضور القداس أيام الأحد.", "Dioceses advised against attending Mass on Sundays."),  # a plural
 ])
 def test_dates_human_translators_write_differently_are_clean(ar, en):
     assert kinds(check_dates(ar, en)) == []
@@ -453,6 +461,7 @@ def test_a_swapped_or_invented_name_is_flagged_quoting_both_sides(ar, en, quoted
     ("لا بد من إجراء انتخابات جديدة.", "New elections must be held."),  # لا بد is "must"
     ("يعاني المريض من ألم في الصدر.", "The patient has chest pain."),  # ألم is pain, not أ+لم
     ("حضر الوزير الاجتماع.", "The minister attended the meeting."),
+    ("لم يعد يعمل منذ سنوات.", "He has been out-of-work for years."),  # out-of-work: no longer working
 ])
 def test_negation_traps_are_clean(ar, en):
     assert check_negation(ar, en) == []
@@ -462,6 +471,7 @@ def test_negation_traps_are_clean(ar, en):
     ("لم يحضر الوزير الاجتماع.", "The minister attended the meeting.", "لم يحضر"),  # dropped
     ("حضر الوزير الاجتماع.", "The minister did not attend the meeting.", "not"),  # added
     ("لن تشارك الحكومة في المؤتمر.", "The government will take part in the conference.", "لن تشارك"),
+    ("لم يخرج الوزير من المنزل.", "The minister has gone out of the house.", "لم يخرج"),  # out of, not out-of-
 ])
 def test_a_flipped_polarity_is_flagged(ar, en, quoted):
     flags = check_negation(ar, en)
@@ -600,6 +610,50 @@ def test_a_missing_place_is_quoted_by_its_own_english_name(place, english):
     """أوروبا is Europe, الاتحاد الأوروبي the European Union: the reader is told which one the English lacks."""
     flags = check_names(f"وصل الوزير إلى {place} أمس للقاء المستشار شولتس.", "The minister arrived in Verstappen yesterday to meet Scholz.")
     assert kinds(flags) == ["name"] and f"“{english}”" in flags[0].detail
+
+
+# An article whose first sentence gives كافانو as "Kavanaugh": a later sentence's Arabic names him again.
+KAVANAUGH = ("أدلى بريت كافانو بشهادته أمام اللجنة القضائية في مجلس الشيوخ.",
+             "Brett Kavanaugh testified before the Senate Judiciary Committee.")
+ACCUSED = "وقال كافانو إن الاتهامات الموجهة إليه كاذبة تماما."
+
+
+@pytest.mark.parametrize("name", ["Fleischer", "Verstappen", "Mateo"])
+def test_a_name_in_place_of_one_the_article_renders_elsewhere_is_flagged(name):
+    """The encoder excuses these names (some Arabic word is near each) and the sentence alone cannot tell a
+    swap from a name the Arabic gives another way; its article can: كافانو is "Kavanaugh" in another sentence."""
+    swapped = (ACCUSED, f"The accusations against him were completely false, {name} said.")
+    assert check_pairs([swapped]) == [[]]  # the sentence alone: excused
+    flags = check_pairs([swapped], article=[KAVANAUGH, swapped])[0]
+    assert kinds(flags) == ["name"]
+    assert all(q in flags[0].detail for q in ("كافانو", "“Kavanaugh”", name)) and name in flags[0].words
+
+
+@pytest.mark.parametrize("en", [
+    "The accusations against him were completely false, Kavanaugh said.",
+    "The accusations against Kavanaugh's nomination were completely false, he said.",  # a possessive
+    "The accusations against him were completely false, he said.",  # a pronoun, and no name in its stead
+    "The accusations against him were completely false, Kavanagh said.",  # re-spelled: the names index's job
+])
+def test_a_name_the_article_renders_elsewhere_kept_or_left_out_is_not_a_swap(en):
+    assert check_pairs([(ACCUSED, en)], article=[KAVANAUGH, (ACCUSED, en)]) == [[]]
+
+
+def test_the_article_stage_reads_the_names_of_the_other_sentences():
+    from translate.article import Article, Paragraph, Sentence, Source
+
+    first = Sentence(ar=KAVANAUGH[0], en=KAVANAUGH[1])
+    second = Sentence(ar=ACCUSED, en="The accusations against him were completely false, Verstappen said.")
+    article = Article(Source("a.txt", "0" * 64, "utf-8"), "a", [Paragraph(first.ar, False, [first]),
+                                                               Paragraph(second.ar, False, [second])])
+    check_article(article)
+    assert first.flags == [] and kinds(second.flags) == ["name"] and "Kavanaugh" in second.flags[0].detail
+
+
+def test_month_abbreviations_are_not_names():
+    from translate.checks.names import english_names
+
+    assert english_names("He was arrested on Oct. 31 in Manhattan, and charged in Sept. and Dec. 2019.") == ["Manhattan"]
 
 
 def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():

@@ -18,25 +18,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from translate.article import Article
 from translate.chars import DIACRITICS
-from translate.checks.arabic import AR_WORD, arabic_zipf
+from translate.checks.arabic import AR_WORD
 from translate.checks.base import within_bounds
 from translate.checks.names import (
-    JOINED,
-    arabic_forms,
-    arabic_skeletons,
+    NEAR_RENDERING,
     common_word,
-    dictionary_word,
-    english_names,
-    gazetteer,
     place_of,
-    place_words,
-    spelling_distance,
-    spelling_likeness,
-    transliterations,
+    sentence_names,
 )
 from translate.flags import Flag, FlagKind
 
@@ -67,121 +58,6 @@ class Name:
                 "consistent": self.consistent}
 
 
-NEAR_PLACE = 0.8  # difflib's ratio at which a capitalized word is taken for a re-spelled place name (Grece, Koria)
-
-
-@lru_cache(maxsize=1)
-def _place_forms() -> dict[str, list[tuple[str, str]]]:
-    """First letter -> (a one-word English place name or its demonym-like form, its place), for near_place."""
-    _, places = gazetteer()
-    out: dict[str, list[tuple[str, str]]] = {}
-    for english, place in places.items():
-        if " " not in english and english:
-            for form in dict.fromkeys((english, english + "n", english + "s", english.rstrip("a") + "an", english + "ns")):
-                out.setdefault(english[0], []).append((form, place))
-    return out
-
-
-@lru_cache(maxsize=1 << 14)
-def near_place(name: str) -> str | None:
-    """The place an English word names, or names re-spelled (a letter changed, doubled or dropped): the
-    gazetteer's English names and their demonym forms, of the same first letter, by difflib's ratio."""
-    exact = place_of(name)
-    if exact or len(name) < 5:
-        return exact
-    lowered = name.lower()
-    best, key = NEAR_PLACE, None
-    matcher = difflib.SequenceMatcher(None, b=lowered)  # difflib caches the second sequence
-    for form, place in _place_forms().get(lowered[0], ()):
-        if abs(len(form) - len(lowered)) > 1:  # a letter doubled or dropped, not a longer word (Francesco)
-            continue
-        matcher.set_seq1(form)
-        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
-            continue  # upper bounds first: most places are far from the word
-        ratio = matcher.ratio()
-        if ratio >= best:
-            best, key = ratio, place
-    return key
-
-
-def _place_in(place: str | None, name: str, places: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
-    """The sentence's Arabic place an English place word names: the same place, or the one place whose
-    English names hold a word it starts like ("Korea" for الكورية, which CLDR makes South Korea)."""
-    if place is None or place in places:
-        return place
-    start = name.lower()[:4]
-    like = [key for key, (_, english) in places.items() if any(w.lower()[:4] == start for n in english for w in n.split())]
-    return like[0] if len(like) == 1 else None
-
-
-def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
-    """(key, Arabic as written, English) for each name of one sentence pair; key None (and no Arabic)
-    for a capitalized word that spells no Arabic word of the sentence."""
-    found = english_names(en, ar, first_words=True)
-    if not found:
-        return []  # most of the work below is the Arabic's: none for a sentence without a name
-    words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
-    skeletons = arabic_skeletons(ar)
-    places = place_words(ar)
-    out: list[tuple[str | None, str, str]] = []
-    candidates: list[tuple] = []  # (distance, two words read as one, -likeness, length, name's place in out, form, as written)
-    word_of: dict[str, str] = {}  # each form of the sentence's words -> the first word it is a form of
-    for w in words:
-        for f in arabic_forms(w):
-            word_of.setdefault(f, w)
-    # The word of a place, spelled by a word that is no place's name, is a chance match (Mayorga, الأمريكي).
-    place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
-    for name in found:
-        place = _place_in(place_of(name), name, places)
-        # Not inside a run of letters (inside_run): the spelling of none of the names it holds.
-        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons, runs=False)) if f and " " not in f]
-        spelt: dict[str, str] = {}  # the word as written -> its first (shortest) form that spells the name: the key
-        vowel_end = name[-1:].lower() in "aeiouy"
-        for form in forms:
-            word = word_of.get(form) or form.replace(JOINED, " ")  # two words read as one
-            if word not in spelt or vowel_end and form.endswith("ي") and not spelt[word].endswith("ي"):
-                spelt[word] = form  # a name ending in a vowel keeps the ي it ends with (موريسي Morrisey, not موريس Maurice)
-        kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))
-                and not _common_pair(w, name)]
-        if not place and not kept:
-            place = _place_in(near_place(name), name, places)  # a place re-spelled (Itilian), once no word spells it
-        if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
-            out.append((f"place:{place}", places[place][0], name))
-        elif kept or not spelt:
-            out.append((None, "", name))  # until assigned; no word, or words written as one: the spelling of none of its names
-            distances = [spelling_distance(f, name) for f, _ in kept]
-            # Only the closest words: a worse one, once the best is another name's, is a chance match.
-            candidates += [(d, JOINED in f, -spelling_likeness(f, name), len(f), len(out) - 1, f, w)
-                           for d, (f, w) in zip(distances, kept) if d == min(distances)]
-    return _assigned(out, candidates)
-
-
-COMMON_ARABIC = 5.0  # wordfreq's Zipf: an Arabic word this common ("الآن", now) is a word of the language
-
-
-def _common_pair(written: str, name: str) -> bool:
-    """A very common Arabic word and an English name that is a dictionary word (الآن, now, and the
-    Lawn of Central Park's Great Lawn) share their consonants by chance: no spelling of it. The word
-    as written: one alef folds ألان (Allan) into الان, which wordfreq counts as "now"."""
-    return arabic_zipf(written) >= COMMON_ARABIC and dictionary_word(name)
-
-
-def _assigned(out: list[tuple[str | None, str, str]], candidates: list[tuple]) -> list[tuple[str | None, str, str]]:
-    """One Arabic word spells one name of its sentence: the names and the words that could spell them are
-    paired closest first (skeleton distance; one word before two read as one; then likeness with the
-    vowels: موريسي before المرشح for Morrisey), each word going to one name
-    (the same rendering twice shares it). A name left without a word (Laverne, where the Arabic has
-    لورين for Lauren alone) is the spelling of no word."""
-    taken: dict[str, str] = {}  # form -> the rendering it spells
-    for *_, at, form, written in sorted(candidates):
-        name = out[at][2]
-        if out[at][0] is None and taken.get(form, name) == name:
-            taken[form] = name
-            out[at] = (form, written, name)
-    return out
-
-
-NEAR_RENDERING = 0.75  # difflib's ratio at which an unmatched word is a re-spelling of a name its sentence's Arabic holds
 
 
 def _respelling(english: str, arabic: set[str], by_word: dict[str, list[Name]]) -> Name | None:

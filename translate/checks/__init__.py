@@ -17,6 +17,7 @@ import hashlib
 import importlib
 import json
 import pkgutil
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -67,9 +68,12 @@ def _add_costly(pairs: list[Pair], flags: list[list[Flag]], context: Context) ->
             flags[i] += more
 
 
-def check_pairs(pairs: list[tuple[str, str]], glossary: dict[str, str] | None = None) -> list[list[Flag]]:
-    """Every check on each Arabic sentence (or line) and its English; the costly ones in one batch."""
-    context = Context(glossary=glossary)
+def check_pairs(pairs: list[tuple[str, str]], glossary: dict[str, str] | None = None,
+                article: Sequence[tuple[str, str]] = ()) -> list[list[Flag]]:
+    """Every check on each Arabic sentence (or line) and its English; the costly ones in one batch.
+    ``article``: the (Arabic, English) sentences of the article the pairs come from (the names its other
+    sentences render are checked in each pair); none: the pairs stand alone."""
+    context = Context(glossary=glossary, article=tuple(article))
     items = [Pair(ar, en) for ar, en in pairs]
     flags = [_cheap_flags(pair, context) for pair in items]
     _add_costly(items, flags, context)
@@ -94,7 +98,7 @@ def check_article(article: Article, glossary: dict[str, str] | None = None, min_
         pair = Pair(sentence.ar, sentence.en, heading, sentence.score)
         pairs.append(pair)
         found.append(list(sentence.flags) + fixed + _cheap_flags(pair, context))
-    _add_costly(pairs, found, context)
+    _add_costly(pairs, found, replace(context, article=tuple((p.ar, p.en) for p in pairs)))
     for (_, sentence), flags in zip(sentences, found):
         sentence.flags = list(dict.fromkeys(flags))  # each flag once, in order
     if article.brief is not None and article.brief.text:

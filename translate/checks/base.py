@@ -36,11 +36,12 @@ def calibration() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Context:
-    """What a run gives the checks besides the pair: its glossary and confidence limit."""
+    """What a run gives the checks besides the pair: its glossary, confidence limit and article."""
 
     glossary: dict[str, str] | None = None
     glossary_applied: bool = False  # the glossary already fixed or flagged this English (an article's stage)
     min_score: float | None = None  # low_confidence below it (None: the sentence has no model score)
+    article: tuple[tuple[str, str], ...] = ()  # (Arabic, English) of every sentence of the article checked: their names count
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,8 @@ def english_dates(text: str) -> tuple[dict[int, str], dict[int, str], dict[str, 
     relative: set[str] = set()
     for match in _EN_WORD.finditer(text):
         word = re.sub(r"['’]s?$", "", match.group(0))  # Thursday's
+        if word.endswith("s") and word[:-1] in EN_DAYS:  # on Sundays
+            word = word[:-1]
         if word in EN_MONTHS:
             months[EN_MONTHS.index(word) + 1] = word
         elif word in EN_ABBREVIATIONS and text[match.end():match.end() + 1] in (".", " ", ""):

@@ -15,13 +15,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from translate.chars import DIACRITICS, TATWEEL
-from translate.checks.arabic import AR_WORD, ar_normal, unglued
+from translate.checks.arabic import AR_WORD, ar_normal, arabic_zipf, unglued
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
-from translate.checks.dates import EN_DAYS, EN_MONTHS, HIJRI_EN
+from translate.checks.dates import EN_ABBREVIATIONS, EN_DAYS, EN_MONTHS, HIJRI_EN
 from translate.flags import Flag, FlagKind
 
 CITY_WORD_ZIPF = 5.0  # a time-zone city whose English name is a word this common (Center) is not a place
@@ -223,7 +223,7 @@ def judged_name(word: str) -> bool:
     return not common_word(word, JUDGED_ZIPF) or not common_word(word, NAME_ZIPF) and not dictionary_word(word)
 
 
-_NOT_NAMES = {m.lower() for m in EN_MONTHS + EN_DAYS} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
+_NOT_NAMES = {m.lower() for m in [*EN_MONTHS, *EN_DAYS, *EN_ABBREVIATIONS]} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
 
 
 def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]:
@@ -415,6 +415,171 @@ def _option_pattern(option: str) -> str:
     return rf"\b(?:{'|'.join(sorted(stems, key=len, reverse=True))})(?:{_DEMONYM_ENDINGS})?(?:['’]s)?\b"
 
 
+NEAR_PLACE = 0.8  # difflib's ratio at which a capitalized word is taken for a re-spelled place name (Grece, Koria)
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> dict[str, list[tuple[str, str]]]:
+    """First letter -> (a one-word English place name or its demonym-like form, its place), for near_place."""
+    _, places = gazetteer()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for english, place in places.items():
+        if " " not in english and english:
+            for form in dict.fromkeys((english, english + "n", english + "s", english.rstrip("a") + "an", english + "ns")):
+                out.setdefault(english[0], []).append((form, place))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def near_place(name: str) -> str | None:
+    """The place an English word names, or names re-spelled (a letter changed, doubled or dropped): the
+    gazetteer's English names and their demonym forms, of the same first letter, by difflib's ratio."""
+    exact = place_of(name)
+    if exact or len(name) < 5:
+        return exact
+    lowered = name.lower()
+    best, key = NEAR_PLACE, None
+    matcher = difflib.SequenceMatcher(None, b=lowered)  # difflib caches the second sequence
+    for form, place in _place_forms().get(lowered[0], ()):
+        if abs(len(form) - len(lowered)) > 1:  # a letter doubled or dropped, not a longer word (Francesco)
+            continue
+        matcher.set_seq1(form)
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue  # upper bounds first: most places are far from the word
+        ratio = matcher.ratio()
+        if ratio >= best:
+            best, key = ratio, place
+    return key
+
+
+def _place_in(place: str | None, name: str, places: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+    """The sentence's Arabic place an English place word names: the same place, or the one place whose
+    English names hold a word it starts like ("Korea" for الكورية, which CLDR makes South Korea)."""
+    if place is None or place in places:
+        return place
+    start = name.lower()[:4]
+    like = [key for key, (_, english) in places.items() if any(w.lower()[:4] == start for n in english for w in n.split())]
+    return like[0] if len(like) == 1 else None
+
+
+def sentence_names(ar: str, en: str) -> list[tuple[str | None, str, str]]:
+    """(key, Arabic as written, English) for each name of one sentence pair; key None (and no Arabic)
+    for a capitalized word that spells no Arabic word of the sentence."""
+    found = english_names(en, ar, first_words=True)
+    if not found:
+        return []  # most of the work below is the Arabic's: none for a sentence without a name
+    words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
+    skeletons = arabic_skeletons(ar)
+    places = place_words(ar)
+    out: list[tuple[str | None, str, str]] = []
+    candidates: list[tuple] = []  # (distance, two words read as one, -likeness, length, name's place in out, form, as written)
+    word_of: dict[str, str] = {}  # each form of the sentence's words -> the first word it is a form of
+    for w in words:
+        for f in arabic_forms(w):
+            word_of.setdefault(f, w)
+    # The word of a place, spelled by a word that is no place's name, is a chance match (Mayorga, الأمريكي).
+    place_forms = {f for word, _ in places.values() for token in word.split() for f in arabic_forms(token)}
+    for name in found:
+        place = _place_in(place_of(name), name, places)
+        # Not inside a run of letters (inside_run): the spelling of none of the names it holds.
+        forms = [] if place else [f for f in dict.fromkeys(transliterations(name, skeletons, runs=False)) if f and " " not in f]
+        spelt: dict[str, str] = {}  # the word as written -> its first (shortest) form that spells the name: the key
+        vowel_end = name[-1:].lower() in "aeiouy"
+        for form in forms:
+            word = word_of.get(form) or form.replace(JOINED, " ")  # two words read as one
+            if word not in spelt or vowel_end and form.endswith("ي") and not spelt[word].endswith("ي"):
+                spelt[word] = form  # a name ending in a vowel keeps the ي it ends with (موريسي Morrisey, not موريس Maurice)
+        kept = [(f, w) for w, f in spelt.items() if not place_forms.intersection((w, *f.split(JOINED)))
+                and not _common_pair(w, name)]
+        if not place and not kept:
+            place = _place_in(near_place(name), name, places)  # a place re-spelled (Itilian), once no word spells it
+        if place:  # a place, or its adjective: keyed by the place (كوريا and الكورية are one entry)
+            out.append((f"place:{place}", places[place][0], name))
+        elif kept or not spelt:
+            out.append((None, "", name))  # until assigned; no word, or words written as one: the spelling of none of its names
+            distances = [spelling_distance(f, name) for f, _ in kept]
+            # Only the closest words: a worse one, once the best is another name's, is a chance match.
+            candidates += [(d, JOINED in f, -spelling_likeness(f, name), len(f), len(out) - 1, f, w)
+                           for d, (f, w) in zip(distances, kept) if d == min(distances)]
+    return _assigned(out, candidates)
+
+
+COMMON_ARABIC = 5.0  # wordfreq's Zipf: an Arabic word this common ("الآن", now) is a word of the language
+
+
+def _common_pair(written: str, name: str) -> bool:
+    """A very common Arabic word and an English name that is a dictionary word (الآن, now, and the
+    Lawn of Central Park's Great Lawn) share their consonants by chance: no spelling of it. The word
+    as written: one alef folds ألان (Allan) into الان, which wordfreq counts as "now"."""
+    return arabic_zipf(written) >= COMMON_ARABIC and dictionary_word(name)
+
+
+def _assigned(out: list[tuple[str | None, str, str]], candidates: list[tuple]) -> list[tuple[str | None, str, str]]:
+    """One Arabic word spells one name of its sentence: the names and the words that could spell them are
+    paired closest first (skeleton distance; one word before two read as one; then likeness with the
+    vowels: موريسي before المرشح for Morrisey), each word going to one name
+    (the same rendering twice shares it). A name left without a word (Laverne, where the Arabic has
+    لورين for Lauren alone) is the spelling of no word."""
+    taken: dict[str, str] = {}  # form -> the rendering it spells
+    for *_, at, form, written in sorted(candidates):
+        name = out[at][2]
+        if out[at][0] is None and taken.get(form, name) == name:
+            taken[form] = name
+            out[at] = (form, written, name)
+    return out
+
+
+NEAR_RENDERING = 0.75  # difflib's ratio at which an unmatched word is a re-spelling of a name its sentence's Arabic holds
+ARTICLE_KEY_LETTERS = 3  # an Arabic name shorter than this (its prefixes off) is not looked for across an article's sentences
+
+Renderings = dict[str, set[str]]  # an Arabic name (its key, as sentence_names gives it) -> the English renderings of it
+
+
+@lru_cache(maxsize=1 << 12)
+def rendered_names(ar: str, en: str) -> tuple[tuple[str, str], ...]:
+    """(Arabic key, English rendering) of each name of a sentence pair that another sentence of its article
+    can rely on: a person's or organisation's (places have the gazetteer), one Arabic word (not two read
+    as one), judged a name by ``english_names`` (not a capitalized first word of the sentence)."""
+    if not within_bounds(ar, en):
+        return ()
+    judged = set(english_names(en, ar))
+    return tuple((key, english) for key, _, english in sentence_names(ar, en)
+                 if key and not key.startswith("place:") and JOINED not in key and len(key) >= ARTICLE_KEY_LETTERS
+                 and english in judged and not place_of(english))
+
+
+def article_renderings(article: Sequence[tuple[str, str]]) -> Renderings:
+    """The names an article's sentences render: Arabic key -> its renderings in them."""
+    renderings: Renderings = {}
+    for ar, en in article:
+        for key, english in rendered_names(ar, en):
+            renderings.setdefault(key, set()).add(english)
+    return renderings
+
+
+def _respelt(english: str, renderings: set[str]) -> bool:
+    """Does the English hold one of the renderings, inflected (Kavanaugh's) or re-spelled (Kavanagh)?"""
+    if any(re.search(rf"\b{re.escape(r)}", english) for r in renderings):
+        return True
+    capitalized = re.findall(rf"\b[A-Z][{_LATIN}'’-]{{2,}}", english)
+    return any(word[0] == r[0] and difflib.SequenceMatcher(None, word.lower(), r.lower()).ratio() >= NEAR_RENDERING
+               for word in capitalized for r in renderings)
+
+
+def missing_names(ar: str, en: str, renderings: Renderings) -> list[tuple[str, tuple[str, ...]]]:
+    """Names of the Arabic that an article's sentences render (``article_renderings``) in ways this English
+    has none of: (the Arabic word as written, its renderings). A name this English renders itself is not
+    missing, however the other sentences render it (the names index makes renderings consistent)."""
+    own = {key for key, _ in rendered_names(ar, en)}
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for written in (DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)):
+        for form in arabic_forms(written):
+            if form in renderings and form not in own and form not in out and not _respelt(en, renderings[form]):
+                out[form] = (written, tuple(sorted(renderings[form])))
+    return list(out.values())
+
+
+
 @dataclass
 class NameFindings:
     """What the cheap part found in one pair: English names with no Arabic counterpart yet (the costly
@@ -424,6 +589,7 @@ class NameFindings:
     missing_places: list[tuple[str, str]]  # (Arabic as written, English name)
     arabic_words: list[str]
     places: set[str]  # unmatched words that name a place of the gazetteer: quoted when the Arabic names another
+    missing_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (Arabic as written, the article's renderings)
 
 
 def find_names(ar: str, en: str) -> NameFindings:
@@ -470,22 +636,33 @@ def translation_similarities(findings: list[NameFindings]) -> list[list[float]]:
     return out
 
 
+def _quoted(names: Sequence[str]) -> str:
+    return " or ".join(f"“{name}”" for name in names)
+
+
 def name_flags(found: NameFindings, similarities: list[float], limit: float) -> list[Flag]:
-    """A place of the Arabic the English lacks while it names another name the Arabic neither spells
+    """A place of the Arabic the English lacks, or a name of the Arabic that the article's other sentences
+    render and this English does not, while the English names another name the Arabic neither spells
     nor has, however near the encoder finds it to some Arabic word (a swap: "the Arabic names
     طرابلس (Tripoli), the English has “Benghazi” and not “Tripoli”"); an English name (not a place:
     human translators drop a place the sentence does not need as often as not) that the Arabic
     neither transliterates nor translates, its nearest Arabic word further than the limit. A place
     the English only leaves out, naming none instead, is not flagged: human translators do it too."""
     added = [name for name, similarity in zip(found.unmatched, similarities) if similarity < limit and name not in found.places]
-    # Where a place of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the encoder's
-    # excuse (some Arabic word near it) does not hold against a place that is gone.
-    instead_of = list(found.unmatched) if found.missing_places else added + sorted(found.places)
-    problems = [f"the Arabic names {written} ({english}), the English has “{', '.join(instead_of)}” and not “{english}”"
-                for written, english in found.missing_places] if instead_of else []
+    # Where a place or a name of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the
+    # encoder's excuse (some Arabic word near it) does not hold against a name that is gone.
+    gone = found.missing_places or found.missing_names
+    instead_of = list(found.unmatched) if gone else added + sorted(found.places)
+    problems = []
+    if instead_of:
+        instead = ", ".join(instead_of)
+        problems += [f"the Arabic names {written} ({english}), the English has “{instead}” and not “{english}”"
+                     for written, english in found.missing_places]
+        problems += [f"the Arabic names {written}, which the article's other sentences give as {_quoted(renderings)}; the English "
+                     f"has “{instead}” and not {_quoted(renderings)}" for written, renderings in found.missing_names]
     if added and not problems:
         problems.append(f"the English names “{', '.join(added)}”, which the Arabic neither transliterates nor translates")
-    words = [written for written, _ in found.missing_places] + instead_of if problems else []
+    words = [written for written, _ in found.missing_places + found.missing_names] + instead_of if problems else []
     return [Flag(FlagKind.name, "; ".join(problems), words=tuple(words))] if problems else []
 
 
@@ -499,8 +676,14 @@ def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
             for f, s in zip(findings, translation_similarities(findings))]
 
 
-def check_names_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
+def check_names_batch(pairs: Sequence[tuple[str, str]], article: Sequence[tuple[str, str]] = ()) -> list[list[Flag]]:
+    """The name flags of each pair; ``article``: the pairs of the article they come from, whose names
+    its sentences' English must keep."""
     findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], set()) for ar, en in pairs]
+    renderings = article_renderings(article) if article else {}
+    for (ar, en), found in zip(pairs, findings):
+        if renderings and found.unmatched:  # flagged only with a name in its stead: no work for the others
+            found.missing_names = missing_names(ar, en, renderings)
     limit = calibration()["name"]["min_similarity"]
     return [name_flags(f, s, limit) for f, s in zip(findings, translation_similarities(findings))]
 
@@ -521,4 +704,4 @@ class Names(Check):
         _lower_case_words()
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
-        return check_names_batch([(p.ar, p.en) for p in pairs])
+        return check_names_batch([(p.ar, p.en) for p in pairs], context.article)

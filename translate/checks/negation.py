@@ -117,7 +117,7 @@ EN_ANY = re.compile(
     r"instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
     r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|merely|solely|deprive\w*|halt\w*|cancel\w*|"
     r"abandon\w*|quit|cease\w*|prohibit\w*|forbid\w*|exclud\w*|deni\w*|shortage|zero|silen\w*|poor\w*|anti(?!cipat)\w*|than|"
-    r"incred\w*|inexor\w*|yet(?= to\b)|far from)\b"
+    r"incred\w*|inexor\w*|yet(?= to\b)|far from|out-of-\w+)\b"  # out-of-work, out-of-date: not "out of the house"
     r"|n[’']t\b", re.IGNORECASE)
 
 

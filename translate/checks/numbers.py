@@ -18,7 +18,7 @@ from translate.flags import Flag, FlagKind
 
 AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Digits may follow letters ("و60" is "and 60", ACE2); thousands may be grouped with , ٬ ، or (in Arabic) a dot.
-_NUMBER = re.compile(r"(?<![\d٫,٬،])(?<!\d[.٫])(\d{1,3}(?:[,٬،]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d])")
+_NUMBER = re.compile(r"(?<![\d٫])(?<!\d[.٫,٬،])(\d{1,3}(?:[,٬،]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d])")
 _DECADE = re.compile(r"^\d{3}0s$")
 EN_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 AR_SCALES = {"الف": 1e3, "الاف": 1e3, "الفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9,
@@ -194,10 +194,15 @@ _EN_COMPOUND = re.compile(r"(two|three|four|five|six|seven|eight|nine)"
 
 def _en_words(text: str) -> list[str]:
     words = []
-    for word in re.findall(r"[A-Za-z]+", text):
+    series = any(word in _ROMAN for word in re.findall(r"[A-Za-z]+", text))  # type I and type II: "I" is one
+    for match in re.finditer(r"[A-Za-z]+", text):
+        word = match.group(0)
         compound = _EN_COMPOUND.fullmatch(word.lower())
         if compound:  # fourballs, threefold: the number word and the rest
             words += [compound.group(1), compound.group(2)]
+            continue
+        if word == "I" and (series or text[match.start() - 1:match.start()] == "-"):  # type-I; else the pronoun
+            words.append("1")
             continue
         words.append(str(_ROMAN[word]) if word in _ROMAN else word.lower())
     return words
@@ -209,7 +214,7 @@ def _word_values(runs: list[tuple[list[str], set[float]]]) -> set[float]:
     return values | {p for v in values if 0 < v < 1 for p in (round(100 * v, 1), float(round(100 * v)))}
 
 
-_EN_TABLE = {**EN_WORDS, **{str(v): v for v in _ROMAN.values()}}
+_EN_TABLE = {**EN_WORDS, "1": 1, **{str(v): v for v in _ROMAN.values()}}
 
 
 def _century_matches(values: set[float], en_all: set[float]) -> bool:
@@ -227,6 +232,14 @@ def _full_years(text: str) -> str:
     return _YEAR_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}{m.group(4)}", text)
 
 
+def _spells_a_name(run: list[str], en: str) -> bool:
+    """Do the number words spell a name of the English (كريات أربع, Kiryat Arba)? Then they are the name."""
+    from translate.checks.names import arabic_skeletons, english_names, transliteration
+
+    names = english_names(en)
+    return bool(names) and any(transliteration(name, arabic_skeletons(" ".join(run))) for name in names)
+
+
 def check_numbers(ar: str, en: str) -> list[Flag]:
     en = _full_years(en)
     ar_numbers = _digit_numbers(_full_years(ar.translate(AR_DIGITS)), AR_SCALES, _ar_scale_word, codes=False)
@@ -238,7 +251,7 @@ def check_numbers(ar: str, en: str) -> list[Flag]:
     flags = []
     missing = [n.written for n in ar_numbers if n.required and not n.options & en_all]
     missing += [" ".join(run) for run, values in ar_runs if AR_STRONG.intersection(run) and not values & en_all
-                and not _century_matches(values, en_all)]
+                and not _century_matches(values, en_all) and not _spells_a_name(run, en)]
     for options, count in Counter(n.options for n in ar_numbers if n.required).items():
         if count > 1:  # "كوفيد-19" twice, "COVID-19" once: one was dropped
             present = sum(bool(n.options & options) for n in en_numbers) + sum(bool(v & options) for _, v in en_runs)
