@@ -8,10 +8,13 @@ Clean: each reference pair as it is (target: at most 2% flagged). Corrupted: eac
 corruption applies to, changed by this script with a fixed seed (target: at least 95% caught by
 any check; 90% for a date). Corruptions: a number dropped, a number changed, a span repeated,
 Arabic left in, the sentence cut short (its last 40% of words dropped), a month, weekday or
-relative day swapped for another of its kind, a scale or unit swapped, a name swapped for a name of
-another pair, a clause of 20-35% of the words (no digit in it) dropped or added from another line,
-an unrelated sentence (another line's English), and a short line (under 20 Arabic
-letters: headlines, quotes) given another short line's English.
+relative day swapped for another of its kind, a scale or unit swapped, a polarity flipped, a
+negation dropped with its auxiliary ("did not attend" -> "attended": shown to say what the flips
+miss), a name swapped for a name of another pair, a clause of 20-35% of the words (no digit in it)
+dropped or added from another line, an unrelated sentence (another line's English), and a short
+line (under 20 Arabic letters: headlines, quotes) given another short line's English.
+NTREX-128, the one set that says which article each line is of, is checked an article at a time,
+as the product checks one: the names its other sentences render count.
 The corruptions find numbers with their own pattern, not the checker's.
 """
 
@@ -74,9 +77,36 @@ def flip_polarity(en: str, rng: random.Random) -> str | None:
     return None
 
 
+# A negation dropped with its auxiliary ("did not attend" -> "attended"), re-inflected by the script's own rules:
+# what a translation that loses a negation writes, where taking out "not" alone leaves "did attend".
+_DO_NOT = re.compile(r"\b(did|does|do) not ([a-z]+)\b|\b(did|does|do)n[’']t ([a-z]+)\b", re.IGNORECASE)
+_PAST = {"go": "went", "come": "came", "take": "took", "make": "made", "give": "gave", "know": "knew", "see": "saw", "have": "had",
+         "get": "got", "find": "found", "think": "thought", "say": "said", "tell": "told", "leave": "left", "feel": "felt",
+         "become": "became", "keep": "kept", "begin": "began", "bring": "brought", "hold": "held", "write": "wrote",
+         "stand": "stood", "hear": "heard", "mean": "meant", "meet": "met", "run": "ran", "pay": "paid", "speak": "spoke",
+         "lose": "lost", "win": "won", "buy": "bought", "send": "sent", "build": "built", "fall": "fell", "spend": "spent",
+         "be": "was", "let": "let", "put": "put", "set": "set", "cut": "cut"}
+
+
+def drop_negation_and_auxiliary(en: str) -> str | None:
+    m = _DO_NOT.search(en)
+    if not m:
+        return None
+    auxiliary, verb = (m.group(1) or m.group(3)).lower(), m.group(2) or m.group(4)
+    consonant_y = re.search("[^aeiou]y$", verb)
+    if auxiliary == "did":
+        form = _PAST.get(verb) or (verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if consonant_y else verb + "ed")
+    elif auxiliary == "does":
+        form = "has" if verb == "have" else verb + "es" if re.search("(?:s|sh|ch|x|z|o)$", verb) else \
+            verb[:-1] + "ies" if consonant_y else verb + "s"
+    else:
+        form = verb
+    return en[:m.start()] + form + en[m.end():]
+
+
 # A corruption that a new check was built for, and that check: what it catches alone is shown too.
 OWN_CHECK = {"date changed": FlagKind.date, "scale or unit changed": FlagKind.quantity, "name swapped": FlagKind.name,
-             "negation flipped": FlagKind.negation}
+             "negation flipped": FlagKind.negation, "negation dropped with its auxiliary": FlagKind.negation}
 
 
 def name_pool(sets: dict[str, list[tuple[str, str]]]) -> tuple[set[str], list[str]]:
@@ -166,6 +196,9 @@ def corruptions(ar: str, en: str, others: list[str], rng: random.Random, names: 
     flipped = flip_polarity(en, rng)
     if flipped:
         out["negation flipped"] = flipped
+    dropped_with_auxiliary = drop_negation_and_auxiliary(en)
+    if dropped_with_auxiliary:
+        out["negation dropped with its auxiliary"] = dropped_with_auxiliary
     dropped, added = drop_clause(en, rng), add_clause(en, others, rng)
     if dropped:
         out["clause dropped (no digit in it)"] = dropped
