@@ -76,7 +76,7 @@ def human_check_seconds(n_articles: int) -> tuple[float, int, int]:
     documents = ntrex_documents()[:n_articles]
     check_pairs(documents[0][:4])  # the encoder loads once per process, as in a run
     start = time.perf_counter()
-    flags = [found for document in documents for found in check_pairs(document)]
+    flags = [found for document in documents for found in check_pairs(document, article=document)]  # as check_article does
     seconds = time.perf_counter() - start
     encoded = sum(not any(f.kind.whole_sentence for f in found) for found in flags)
     return seconds, len(flags), encoded
