@@ -656,6 +656,12 @@ def test_month_abbreviations_are_not_names():
     assert english_names("He was arrested on Oct. 31 in Manhattan, and charged in Sept. and Dec. 2019.") == ["Manhattan"]
 
 
+def test_a_competition_named_after_a_place_is_that_place_in_english():
+    """دوري أبطال أوروبا is the Champions League, الدوري الأوروبي the Europa League: Europe is there."""
+    assert check_names("يلعب ليفربول في دوري أبطال أوروبا على ملعب سان باولو.", "Liverpool play in the Champions League at Stadio San Paolo.") == []
+    assert check_names("تأهل الفريق إلى دوري أوروبا على ملعب سان باولو.", "The team qualified for the Europa League at Stadio San Paolo.") == []
+
+
 def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():
     assert check_names("قال كابلان إن ثلاثة أشخاص قتلوا في طرابلس.", "Kaplan said three people were killed.") == []
 

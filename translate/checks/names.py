@@ -33,7 +33,8 @@ _AR_HOMOGRAPHS = {"مالي", "الجزائر", "المغرب", "البحرين"
 # English names of places that CLDR gives in another form.
 _EN_ALIASES = {"US": ("U.S.", "US", "USA", "America", "American", "Americans"),
                "GB": ("Britain", "British", "UK", "England", "English", "Brexit"),
-               "EU": ("EU", "Europe", "European", "Brexit"), "150": ("European", "Europeans", "EU"),
+               "EU": ("EU", "Europe", "European", "Brexit"),
+               "150": ("European", "Europeans", "EU", "Europa", "Champions League"),  # دوري أبطال أوروبا, دوري أوروبا
                "AE": ("Emirates", "Emirati", "UAE", "U.A.E."), "PS": ("Palestine", "Palestinian", "Palestinians"),
                "KR": ("Korea", "Korean"), "KP": ("Korea", "Korean", "North Korea"), "CD": ("Congo",), "CG": ("Congo",),
                "SA": ("Saudi", "Saudis"), "NL": ("Netherlands", "Dutch", "Holland"), "FR": ("French",), "CH": ("Swiss",),
