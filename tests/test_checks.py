@@ -532,6 +532,28 @@ def test_a_title_case_headline_without_a_full_stop_is_not_cut_off():
     assert kinds(check_unfinished(ar + " " + ar, "Police arrested the eldest son of Sarah")) == ["unfinished"]
 
 
+@pytest.mark.parametrize("ar", [
+    "قال إنه علاج فعال لمتلازمة إفراز السيتوكين.",  # ل + متلازمة (syndrome), not لم + تلازمة
+    "شكر نشطاء الحزب الذين عملوا لانتخابنا.",  # ل + انتخابنا (electing us), not لا + نتخابنا
+    "شعر البعض بالانبهار بعد المباراة.",  # ب + ال + انبهار: the article's ل, not لا
+    "أدلى ديف شوارتز من اتحاد بيلاتور بتصريحه.",  # Bellator, a name of the English
+    "وفقًا لم قاله غاي سيسيل للقناة.",  # لم before a past verb (لما قاله: what he said): no negation
+    "الأرض تتحرك، أليس كذلك؟",  # a tag question ("does it?")
+])
+def test_words_that_only_read_as_negators_are_no_negators(ar):
+    from translate.checks.negation import arabic_negators
+
+    assert arabic_negators(ar, "Dave Schwartz of Bellator said so.") == []
+
+
+def test_impenetrable_and_inevitable_are_negative_words_of_the_english():
+    from translate.checks.negation import lexical_contrast
+
+    assert lexical_contrast("وجد أن دفاع الفريق لا يمكن اختراقه.", "He found the defence impenetrable.") is None
+    assert lexical_contrast("قال إن الحرب لا مفر منها.", "He said war was inevitable.") is None
+    assert lexical_contrast("تأهل الفريق بسهولة.", "The team qualified with an inflatable ball, as imaginable.") is None
+
+
 def test_never_more_so_is_not_a_negation():
     ar = "يعد مفهوما يؤمن به اللاعبون حقا، وخاصة في منافسات مثل هذه."
     assert check_negation(ar, "It is a concept players truly believe in, and never more so than at competitions like this.") == []
@@ -543,6 +565,7 @@ def test_never_more_so_is_not_a_negation():
     # A negator written together with the word before it (texts that drop spaces): the Arabic negates too.
     ("قال الناخبون إن عضوة مجلس الشيوخلا يجب أن تترشح.", "Voters said the senator should not run."),
     ("قال إنهم فهملايهتمون بمن يؤذونه.", "He said they don't care who they hurt."),
+    ("قال إن الأمر لميسر على ما يرام.", "He said it didn't go well."),  # لم يسر, though ل + ميسر is a word too
     # A name that reads as a negator (Fleiss, فليس: "so it is not") negates nothing.
     ("عندما وصلت إلى السيد فليس هذا الأسبوع، كان في منزله.", "When I reached Mr. Fleiss this week, he was at home."),
 ])
@@ -658,8 +681,10 @@ def test_month_abbreviations_are_not_names():
 
 def test_a_competition_named_after_a_place_is_that_place_in_english():
     """دوري أبطال أوروبا is the Champions League, الدوري الأوروبي the Europa League: Europe is there."""
-    assert check_names("يلعب ليفربول في دوري أبطال أوروبا على ملعب سان باولو.", "Liverpool play in the Champions League at Stadio San Paolo.") == []
-    assert check_names("تأهل الفريق إلى دوري أوروبا على ملعب سان باولو.", "The team qualified for the Europa League at Stadio San Paolo.") == []
+    assert check_names("يلعب ليفربول في دوري أبطال أوروبا على ملعب سان باولو.",
+                       "Liverpool play in the Champions League at Stadio San Paolo.") == []
+    assert check_names("تأهل الفريق إلى دوري أوروبا على ملعب سان باولو.",
+                       "The team qualified for the Europa League at Stadio San Paolo.") == []
 
 
 def test_a_place_left_out_beside_a_name_the_arabic_spells_is_not_a_swap():

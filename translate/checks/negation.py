@@ -77,18 +77,30 @@ def _breaks(word: str) -> tuple[list[bool], list[bool]]:
     return from_start, to_end
 
 
+_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ي", "ك")
+
+
+def _preposition_la(word: str) -> bool:
+    """Is a word that begins like لا, لم or لن the preposition ل before a known word (لمتلازمة: ل +
+    متلازمة; لانتخابنا: ل + انتخاب + نا; لنظام), where the rest after the particle is no word of its own
+    (لميسر is لم يسر, not ل + ميسر)?"""
+    rest = word[1:]
+    stems = [rest] + [rest[:-len(s)] for s in _PRONOUN_SUFFIXES if rest.endswith(s)]
+    return word[:1] == "ل" and not known_word(word[2:]) and any(known_word(stem) for stem in stems)
+
+
 def glued_negators(word: str, following: str = "") -> int:
     """How many negators (لا, لم, لن) a word that no dictionary knows holds between words written
     together with it: الشيوخلا (before يجب), فهملايهتمون, الأخيرةلمتسرعلى. wordfreq's Arabic tells
     a word from a run of them; a negator must be followed by a verb, as the written-apart ones are."""
-    if len(word) < 5 or not _GLUED.search(word) or known_word(word):
+    if len(word) < 5 or not _GLUED.search(word) or known_word(word) or _preposition_la(word):
         return 0
     from_start, to_end = _breaks(word)
     count = 0
     for match in _GLUED.finditer(word):
         before, after = match.start(), match.end()
-        if not from_start[before]:
-            continue
+        if not from_start[before] or word[before - 1:before] == "ا" and (before == 1 or before == 2 and word[0] in "وفبكل"):
+            continue  # the article's ل (بالانبهار: ب + ال + انبهار), not لا
         if after < len(word) and word[after] in _VERB_START and to_end[after] \
                 or after == len(word) and before and following[:1] in _VERB_START and following not in _AR_LA_NOT:
             count += 1
@@ -98,8 +110,9 @@ def glued_negators(word: str, following: str = "") -> int:
 # Words whose prefix or suffix denies (unable, illegal, non-governmental, homeless), not those that only begin so
 # (under, united, none); and dis- words (disagree; not disease, disaster, display, district).
 _AFFIXED = (r"(?!under|until|unit|union|univers|uniq|unanim|uniform|unif)un\w{3,}|non(?!e\b|etheless)-?\w{2,}|"
-            r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab)\w*|"
-            r"im(?:possible|proper|mobile|balance)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
+            r"in(?:capable|sufficient|adequate|effective|active|valid|accessible|complete|correct|visible|toleran|ability|secure|stab|evitab|curab|"
+            r"surmountab)\w*|"
+            r"im(?:possible|proper|mobile|balance|penetrab|measurab|passab)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
             r"\w{3,}less(?:ly|ness)?")
 _DIS = r"dis(?!ease|aster|cover|play|cuss|trict|tan|tinct|tribut)\w{4,}"
 EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
@@ -203,14 +216,22 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
         following = words[i + 1] if i + 1 < len(words) else ""
         previous = words[i - 1] if i else ""
         if glued_negators(word, following):
+            if en and _may_spell_a_name(word):  # بيلاتور (ب + لا + تور) is Bellator
+                names = _names_spelt(ar, words, en) if names is None else names
+                if word in names:
+                    continue
             found.append(word)
             continue
+        if word in _AR_QUESTIONED and following in ("كذلك", "كذالك"):
+            continue  # أليس كذلك: a tag question ("does it?"), whatever the polarity before it
         for bare in _bare(word):
             if bare == "لا" and (previous in ("أم", "ام") or not following or following in _AR_LA_NOT
                                  or following[0] not in "يتنأا" and following not in _AR_LA_NOUNS):
                 continue  # أم لا (or not); لا بومبا (La Bomba); لا يزال (still)
             if bare == "لم" and (following.startswith(("شمل", "الشمل")) or previous in ("إن", "ان")):
                 continue  # لم شمله (reunited); إن لم يكن (if not: a concession)
+            if bare in ("لم", "لن") and following and following[0] not in _VERB_START:
+                continue  # they negate an imperfect verb: لم قاله is لما قاله (what he said)
             if bare in _AR_STRONG or bare == "لا":
                 if en and _may_spell_a_name(word):  # فليس in "السيد فليس" is Mr. Fleiss
                     names = _names_spelt(ar, words, en) if names is None else names
