@@ -554,6 +554,22 @@ def test_impenetrable_and_inevitable_are_negative_words_of_the_english():
     assert lexical_contrast("تأهل الفريق بسهولة.", "The team qualified with an inflatable ball, as imaginable.") is None
 
 
+TWO_NEGATIONS = "لم يحضر الوزير الاجتماع، ولن يحضر الجلسة القادمة أيضا."
+
+
+def test_one_of_two_negations_dropped_is_flagged():
+    """The Arabic negates twice, the English once: where the encoder prefers the English with the other
+    clause negated too, a negation is gone."""
+    flags = check_negation(TWO_NEGATIONS, "The minister did not attend the meeting, and he will attend the next session too.")
+    assert kinds(flags) == ["negation"] and "ولن يحضر" in flags[0].detail
+
+
+@pytest.mark.parametrize("en", ["The minister did not attend the meeting, and he will not attend the next session either.",
+                                "The minister did not attend the meeting, nor will he attend the next session."])
+def test_two_negations_kept_are_clean(en):
+    assert check_negation(TWO_NEGATIONS, en) == []
+
+
 def test_never_more_so_is_not_a_negation():
     ar = "يعد مفهوما يؤمن به اللاعبون حقا، وخاصة في منافسات مثل هذه."
     assert check_negation(ar, "It is a concept players truly believe in, and never more so than at competitions like this.") == []

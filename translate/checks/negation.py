@@ -317,12 +317,6 @@ _UNCONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 MAX_VARIANTS = 4
 
 
-def _exceeds(one: int, other: int) -> bool:
-    """One side negates where the other has nothing negative, or twice more: one negation more among
-    several is how translators write (two "not" for one لن), not a contrast."""
-    return one > 0 and other == 0 or one >= other + 2
-
-
 _EN_CONCORD = re.compile(r"no(?:thing|body|ne|where)?$", re.IGNORECASE)
 _EN_CONCORD_BEFORE = re.compile(r"(?:n[’']t|\bnot|\bnever)(?:\s+[a-z]+){1,2}\s+$", re.IGNORECASE)  # its verb and no more between
 # Text before a negator whose verb is left out ("and not in November"): a conjunction or a clause mark.
@@ -351,8 +345,9 @@ _TIMES = {1: "once", 2: "twice"}
 def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
     """("added" or "removed", the detail, the words at fault) where the word lists see a contrast: more explicit
     negators in the English than the Arabic has negative words that the English does not render otherwise; an
-    English that denies a negative ("not unable") where the Arabic negates once; or explicit negators in the
-    Arabic and no negative word of any kind in the English (or two more)."""
+    English that denies a negative ("not unable") where the Arabic negates once; or more explicit negators in
+    the Arabic than negative words of any kind in the English (the encoder confirms it: one negation fewer
+    among several is also how translators write)."""
     strong_en, negators = english_negators(en), arabic_negators(ar, en)
     # The Arabic's lexical negatives (فشل, غير, يفتقر…) excuse an English negator only where the English does not
     # render them with a word of its own ("failed", "lacks"): the negators the English has to account for.
@@ -376,7 +371,7 @@ def lexical_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | Non
         return ("added", f"the English denies a negative (“{denied[0]}”: it affirms); the Arabic negates without denying one "
                          f"({', '.join(arabic)})", (said[0], said[-1], *arabic))
     any_en = [m.group(0) for m in EN_ANY.finditer(en)]
-    if _exceeds(len(negators), len(any_en)):
+    if len(negators) > len(any_en):
         against = f"the English has only {', '.join(any_en)}" if any_en else "the English has no negation"
         return "removed", f"the Arabic negates ({', '.join(negators)}); {against}", (*negators, *any_en)
     return None
