@@ -13,7 +13,6 @@ reads back.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,6 +26,7 @@ from translate.checks.names import (
     NEAR_RENDERING,
     common_word,
     place_of,
+    respelling_likeness,
     sentence_names,
 )
 from translate.flags import Flag, FlagKind
@@ -66,10 +66,9 @@ def _respelling(english: str, arabic: set[str], by_word: dict[str, list[Name]]) 
     best, found = NEAR_RENDERING, None
     for entry in {id(e): e for word in arabic for e in by_word.get(word, ())}.values():
         for rendering in entry.renderings:
-            if rendering[:1] == english[:1] and abs(len(rendering) - len(english)) <= 2:  # re-spelled, not another word
-                ratio = difflib.SequenceMatcher(None, english.lower(), rendering.lower()).ratio()
-                if ratio >= best:
-                    best, found = ratio, entry
+            ratio = respelling_likeness(english, rendering)
+            if ratio >= best:
+                best, found = ratio, entry
     return found
 
 

@@ -558,13 +558,20 @@ def article_renderings(article: Sequence[tuple[str, str]]) -> Renderings:
     return renderings
 
 
+def respelling_likeness(word: str, rendering: str) -> float:
+    """How close a capitalized word is to a name's rendering as a re-spelling of it (Kavanagh, Brittish):
+    difflib's ratio, for the same first letter and a length within two letters; 0 otherwise (another word)."""
+    if word[:1] != rendering[:1] or abs(len(word) - len(rendering)) > 2:
+        return 0.0
+    return difflib.SequenceMatcher(None, word.lower(), rendering.lower()).ratio()
+
+
 def _respelt(english: str, renderings: set[str]) -> bool:
     """Does the English hold one of the renderings, inflected (Kavanaugh's) or re-spelled (Kavanagh)?"""
     if any(re.search(rf"\b{re.escape(r)}", english) for r in renderings):
         return True
     capitalized = re.findall(rf"\b[A-Z][{_LATIN}'’-]{{2,}}", english)
-    return any(word[0] == r[0] and difflib.SequenceMatcher(None, word.lower(), r.lower()).ratio() >= NEAR_RENDERING
-               for word in capitalized for r in renderings)
+    return any(respelling_likeness(word, r) >= NEAR_RENDERING for word in capitalized for r in renderings)
 
 
 def missing_names(ar: str, en: str, renderings: Renderings) -> list[tuple[str, tuple[str, ...]]]:
@@ -579,6 +586,17 @@ def missing_names(ar: str, en: str, renderings: Renderings) -> list[tuple[str, t
                 out[form] = (written, tuple(sorted(renderings[form])))
     return list(out.values())
 
+
+
+def names_spelt(ar: str, words: Sequence[str], en: str) -> set[str]:
+    """The Arabic ``words`` that are the only transliteration among them of a name of the English (فليس for
+    Fleiss, أربع for Arba): a name, even where it reads as a negator or a number."""
+    spelt = set()
+    for name in english_names(en, ar, first_words=True):  # after "Mr." too
+        spellings = {w for w in set(words) if transliteration(name, arabic_skeletons(w))}
+        if len(spellings) == 1:
+            spelt |= spellings
+    return spelt
 
 
 @dataclass

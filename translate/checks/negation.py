@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, known_word
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
-from translate.checks.names import ar_skeleton, arabic_skeletons, english_names, transliteration
+from translate.checks.names import ar_skeleton, names_spelt
 from translate.flags import Flag, FlagKind
 
 # Explicit Arabic negators (as written, diacritics off; one of و ف before them allowed).
@@ -186,17 +186,6 @@ def _bare(word: str) -> list[str]:
     return bare + [w[1:] for w in bare if w in _AR_QUESTIONED]
 
 
-def _names_spelt(ar: str, words: Sequence[str], en: str) -> set[str]:
-    """The Arabic words that are the only transliteration of a name of the English (فليس for Fleiss):
-    a name, even where it reads as a negator."""
-    spelt = set()
-    for name in english_names(en, ar, first_words=True):  # after "Mr." too
-        spellings = {w for w in set(words) if transliteration(name, arabic_skeletons(w))}
-        if len(spellings) == 1:
-            spelt |= spellings
-    return spelt
-
-
 def _may_spell_a_name(word: str) -> bool:
     """Can the word spell a name by the name check's rules: two consonants or more, and a long vowel
     (ليس, لست; not لا, لم or لن)?"""
@@ -217,7 +206,7 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
         previous = words[i - 1] if i else ""
         if glued_negators(word, following):
             if en and _may_spell_a_name(word):  # بيلاتور (ب + لا + تور) is Bellator
-                names = _names_spelt(ar, words, en) if names is None else names
+                names = names_spelt(ar, words, en) if names is None else names
                 if word in names:
                     continue
             found.append(word)
@@ -234,7 +223,7 @@ def arabic_negators(ar: str, en: str = "") -> list[str]:
                 continue  # they negate an imperfect verb: لم قاله is لما قاله (what he said)
             if bare in _AR_STRONG or bare == "لا":
                 if en and _may_spell_a_name(word):  # فليس in "السيد فليس" is Mr. Fleiss
-                    names = _names_spelt(ar, words, en) if names is None else names
+                    names = names_spelt(ar, words, en) if names is None else names
                 if not names or word not in names:
                     found.append(f"{word} {following}".strip() if bare in ("لا", "لم", "لن") else word)
                 break

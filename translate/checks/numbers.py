@@ -194,8 +194,9 @@ _EN_COMPOUND = re.compile(r"(two|three|four|five|six|seven|eight|nine)"
 
 def _en_words(text: str) -> list[str]:
     words = []
-    series = any(word in _ROMAN for word in re.findall(r"[A-Za-z]+", text))  # type I and type II: "I" is one
-    for match in re.finditer(r"[A-Za-z]+", text):
+    matches = list(re.finditer(r"[A-Za-z]+", text))
+    series = any(m.group(0) in _ROMAN for m in matches)  # type I and type II: "I" is one
+    for match in matches:
         word = match.group(0)
         compound = _EN_COMPOUND.fullmatch(word.lower())
         if compound:  # fourballs, threefold: the number word and the rest
@@ -232,12 +233,11 @@ def _full_years(text: str) -> str:
     return _YEAR_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}{m.group(4)}", text)
 
 
-def _spells_a_name(run: list[str], en: str) -> bool:
+def _names_of_the_english(ar: str, run: list[str], en: str) -> bool:
     """Do the number words spell a name of the English (كريات أربع, Kiryat Arba)? Then they are the name."""
-    from translate.checks.names import arabic_skeletons, english_names, transliteration
+    from translate.checks.names import names_spelt
 
-    names = english_names(en)
-    return bool(names) and any(transliteration(name, arabic_skeletons(" ".join(run))) for name in names)
+    return bool(names_spelt(ar, run, en))
 
 
 def check_numbers(ar: str, en: str) -> list[Flag]:
@@ -251,7 +251,7 @@ def check_numbers(ar: str, en: str) -> list[Flag]:
     flags = []
     missing = [n.written for n in ar_numbers if n.required and not n.options & en_all]
     missing += [" ".join(run) for run, values in ar_runs if AR_STRONG.intersection(run) and not values & en_all
-                and not _century_matches(values, en_all) and not _spells_a_name(run, en)]
+                and not _century_matches(values, en_all) and not _names_of_the_english(ar, run, en)]
     for options, count in Counter(n.options for n in ar_numbers if n.required).items():
         if count > 1:  # "كوفيد-19" twice, "COVID-19" once: one was dropped
             present = sum(bool(n.options & options) for n in en_numbers) + sum(bool(v & options) for _, v in en_runs)
