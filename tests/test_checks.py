@@ -964,3 +964,18 @@ def test_words_that_deny_nothing_do_not_excuse_a_negator_the_english_drops(ar, e
 
 def test_has_yet_to_renders_a_negator():
     assert check_negation("لم يتم تحديد موعد الانتخابات بعد.", "The date of the elections has yet to be set.") == []
+
+
+@pytest.mark.parametrize("name", ["Ames", "Rhys", "Oates"])
+def test_a_name_whose_demonym_stem_is_too_short_to_tell_is_still_judged(name):
+    """Ames less its -s (Ame) has one consonant: too short to tell is said of the stem, not of the name,
+    which has two and is judged as any name is (here no Arabic word spells it: a name added)."""
+    flags = check_names("قال المسؤول إن المحادثات ستستأنف غدا في المدينة.",
+                        f"The talks would resume tomorrow in the city, official {name} said.")
+    assert kinds(flags) == ["name"] and name in flags[0].detail
+
+
+@pytest.mark.parametrize("ar, en", [("قال المسؤول أميس إن المحادثات ستستأنف غدا.", "Official Ames said the talks would resume tomorrow."),
+                                    ("قال المسؤول علي إن المحادثات ستستأنف غدا.", "Official Ali said the talks would resume tomorrow.")])
+def test_a_short_name_the_arabic_spells_stays_clean(ar, en):
+    assert check_names(ar, en) == []

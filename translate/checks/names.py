@@ -297,6 +297,8 @@ def transliterations(name: str, skeletons: list[tuple[str, str]], runs: bool = T
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
         units = en_skeleton(form)
         if len(units) < 2:
+            if form != name:
+                continue  # the stem is too short to tell (Ames, Ame), not the name: the name is judged as written
             yield ""
             return
         allowed = _allowed(len(units))
