@@ -14,9 +14,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, ar_normal, arabic_zipf, unglued
@@ -252,7 +253,8 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
 JOINED = TATWEEL  # between two neighbours read as one form: no letter (skeletons skip it), but a mark
 
 
-def _ar_forms(ar: str) -> list[str]:
+@lru_cache(maxsize=1 << 12)  # the name check and the names of its article ask for a sentence's more than once
+def _ar_forms(ar: str) -> tuple[str, ...]:
     """Every Arabic word in the forms a name takes inside it, and each two neighbours written as one
     (عبد الله: Abdullah; بيونغ يانغ: Pyongyang), marked with JOINED; a word no dictionary knows also
     without a known word written together with it (الدكتورغاري: غاري)."""
@@ -265,7 +267,7 @@ def _ar_forms(ar: str) -> list[str]:
             forms.update(arabic_forms(piece))
         if i + 1 < len(words):
             forms.update(f + JOINED + words[i + 1] for f in arabic_forms(word)[:2])
-    return sorted(forms)
+    return tuple(sorted(forms))
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is?|s)$")
@@ -280,7 +282,7 @@ def inside_run(form: str, name: str) -> bool:
     return len(ar_skeleton(form)) >= len(en_skeleton(name)) + RUN_EXTRA
 
 
-def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
+def transliteration(name: str, skeletons: Sequence[tuple[str, str]]) -> str | None:
     """The Arabic form (a word, prefixes off) that spells ``name`` (or its stem: Americans, أمريكي);
     ``skeletons``: (skeleton, form) of each Arabic form. "" for a name too short to tell (Ali, Iowa).
     The first consonants must agree, and the rest within an edit for 4 to 6 consonants, two for more;
@@ -291,7 +293,7 @@ def transliteration(name: str, skeletons: list[tuple[str, str]]) -> str | None:
     return next(transliterations(name, skeletons), None)
 
 
-def transliterations(name: str, skeletons: list[tuple[str, str]], runs: bool = True) -> Iterator[str]:
+def transliterations(name: str, skeletons: Sequence[tuple[str, str]], runs: bool = True) -> Iterator[str]:
     """Every Arabic form that spells ``name`` by ``transliteration``'s rules, in ``skeletons``' order;
     without ``runs``, not inside a longer run of letters (``inside_run``)."""
     for form in dict.fromkeys((name, _DEMONYM.sub("", name))):
@@ -335,13 +337,14 @@ def spelling_distance(form: str, name: str) -> int:
     return min(whole, _distance(skeleton, en_skeleton(stem)) + 1) if stem and stem != name else whole
 
 
-def transliterated(name: str, skeletons: list[tuple[str, str]]) -> bool:
+def transliterated(name: str, skeletons: Sequence[tuple[str, str]]) -> bool:
     return transliteration(name, skeletons) is not None
 
 
-def arabic_skeletons(ar: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 12)
+def arabic_skeletons(ar: str) -> tuple[tuple[str, str], ...]:
     """(skeleton, form) of every form a name takes in the Arabic (``_ar_forms``), shortest form first."""
-    return sorted({(s, f) for f in _ar_forms(ar) if len(s := ar_skeleton(f)) >= 2}, key=lambda item: (len(item[1]), item))
+    return tuple(sorted({(s, f) for f in _ar_forms(ar) if len(s := ar_skeleton(f)) >= 2}, key=lambda item: (len(item[1]), item)))
 
 
 def place_of(name: str) -> str | None:
@@ -370,7 +373,8 @@ def _nisba_places(word: str) -> list[str]:
     return out
 
 
-def arabic_places(ar: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+@lru_cache(maxsize=1 << 12)
+def arabic_places(ar: str) -> Mapping[str, tuple[str, tuple[str, ...], bool]]:
     """Gazetteer places the Arabic names: key -> (as written, English names, weak). Weak: a name that
     is also a common word (قطر is a diameter), or a place too little known to require (ترك, Chuuk, is "left")."""
     arabic, places = gazetteer()
@@ -389,10 +393,11 @@ def arabic_places(ar: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
                 weak = form in _AR_HOMOGRAPHS or written in _AR_HOMOGRAPHS or not common_word(english[0], KNOWN_PLACE_ZIPF)
                 found.setdefault(places[english[0].lower()], (written, english, weak))
                 covered.update(range(i, i + size))
-    return found
+    return MappingProxyType(found)  # kept for the sentence's other askers: read-only
 
 
-def place_words(ar: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+@lru_cache(maxsize=1 << 12)
+def place_words(ar: str) -> Mapping[str, tuple[str, tuple[str, ...]]]:
     """Place key -> (the Arabic word that names it, as written; the place's English names): gazetteer
     names (كوريا) and nisba adjectives (الكورية), so that "Korea" and "Korean" find their Arabic word."""
     arabic, places = gazetteer()
@@ -403,7 +408,7 @@ def place_words(ar: str) -> dict[str, tuple[str, tuple[str, ...]]]:
                 english = arabic[stem][1]
                 found.setdefault(places[english[0].lower()], (DIACRITICS.sub("", word), english))
                 break
-    return found
+    return MappingProxyType(found)
 
 
 _DEMONYM_ENDINGS = "n|an|ian|ians|ans|ns|ese|ish|i|is|s"
@@ -455,7 +460,7 @@ def near_place(name: str) -> str | None:
     return key
 
 
-def _place_in(place: str | None, name: str, places: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+def _place_in(place: str | None, name: str, places: Mapping[str, tuple[str, tuple[str, ...]]]) -> str | None:
     """The sentence's Arabic place an English place word names: the same place, or the one place whose
     English names hold a word it starts like ("Korea" for الكورية, which CLDR makes South Korea)."""
     if place is None or place in places:
@@ -701,7 +706,8 @@ def check_names_batch(pairs: Sequence[tuple[str, str]], article: Sequence[tuple[
     """The name flags of each pair; ``article``: the pairs of the article they come from, whose names
     its sentences' English must keep."""
     findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], set()) for ar, en in pairs]
-    renderings = article_renderings(article) if article else {}
+    # Only a pair with an unmatched name can be flagged for a name gone: no article's names read for none.
+    renderings = article_renderings(article) if article and any(f.unmatched for f in findings) else {}
     for (ar, en), found in zip(pairs, findings):
         if renderings and found.unmatched:  # flagged only with a name in its stead: no work for the others
             found.missing_names = missing_names(ar, en, renderings)
@@ -723,6 +729,7 @@ class Names(Check):
         _bare_gazetteer()
         common_word("warm", JUDGED_ZIPF)  # wordfreq's English list
         _lower_case_words()
+        _place_forms()  # near_place's re-spellings
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_names_batch([(p.ar, p.en) for p in pairs], context.article)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, known_word
@@ -261,6 +262,7 @@ def arabic_denies_a_negative(ar: str) -> bool:
     return any(b - a <= DOUBLE_NEAR for a, b in zip(at, at[1:]))
 
 
+@lru_cache(maxsize=65536)
 def _lexical_negative(word: str) -> bool:
     """Is the word (as written, diacritics off; its prefixes و ف ب ل ك, al- and a question's أ off) one of
     _AR_ANY's words, or one of its stems with an inflection's ending (فشلت, رفضها; a whole word of
@@ -269,8 +271,8 @@ def _lexical_negative(word: str) -> bool:
     forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2 and f[1:] not in _PARTICLES]  # كلا is not ك + لا
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
     forms += ["ي" + f[1:] for f in forms if f[:1] in ("ن", "أ") and len(f) > 3]  # نفشل, أرفض: the persons of يفشل, يرفض
-    return any(bare == stem or stem not in _AR_WHOLE and bare.startswith(stem) and _ENDING.fullmatch(bare[len(stem):])
-               for bare in forms for stem in _AR_ANY)
+    return any(bare[:k] in _AR_ANY_SET and (k == len(bare) or bare[:k] not in _AR_WHOLE and _ENDING.fullmatch(bare[k:]))
+               for bare in forms for k in range(1, len(bare) + 1))  # each prefix looked up, not each stem tried
 
 
 # What an inflection adds after a stem: a verb's person and number, a noun's feminine, dual or plural, then a pronoun.
@@ -394,6 +396,7 @@ SCOPE_WORDS = 3  # content words after a negator, in its clause, that it negates
 SCOPE_AHEAD = 12  # English words after a negator where they are looked for
 SCOPE_BEFORE = 5  # Arabic words before an aligned word (and one after) where its negator would be
 _AR_NEGATIVE = frozenset(_AR_WHOLE) | frozenset(_AR_ANY)
+_AR_ANY_SET = frozenset(_AR_ANY)
 
 
 def _negative_word(word: str) -> bool:

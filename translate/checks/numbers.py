@@ -198,7 +198,7 @@ def _en_words(text: str) -> list[str]:
     series = any(m.group(0) in _ROMAN for m in matches)  # type I and type II: "I" is one
     for match in matches:
         word = match.group(0)
-        compound = _EN_COMPOUND.fullmatch(word.lower())
+        compound = _EN_COMPOUND.fullmatch(word.lower()) if word[:1] in "tTfFsSeEnN" else None  # two-...nine only
         if compound:  # fourballs, threefold: the number word and the rest
             words += [compound.group(1), compound.group(2)]
             continue
