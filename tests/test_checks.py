@@ -979,3 +979,27 @@ def test_a_name_whose_demonym_stem_is_too_short_to_tell_is_still_judged(name):
                                     ("قال المسؤول علي إن المحادثات ستستأنف غدا.", "Official Ali said the talks would resume tomorrow.")])
 def test_a_short_name_the_arabic_spells_stays_clean(ar, en):
     assert check_names(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en, name", [
+    ("قال فورد إن المحادثات ستستأنف غدا.", "Iceland said the talks would resume tomorrow.", "Iceland"),
+    ("وصل كابلان إلى المؤتمر أمس.", "Portugal arrived at the conference yesterday.", "Portugal"),
+])
+def test_a_place_the_arabic_lacks_is_flagged_when_no_arabic_word_is_near(ar, en, name):
+    """A place stands where the Arabic names a person: the Arabic neither has it nor anything near it, by the
+    encoder's measure, as for any name (a place is no longer excused for being one)."""
+    flags = check_names(ar, en)
+    assert kinds(flags) == ["name"] and name in flags[0].detail and name in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en", [
+    # كوريا الشمالية inside words written together (NTREX-128 writes whole lines so)
+    ("زاربومبيوكورياالشماليةثلاثمراتمسبقًاهذاالعام،لكنزيارتهالأخيرةلمتسرعلىمايرام.",
+     "Pompeo has visited North Korea three times already this year, but his last trip did not go well."),
+    # the name in Latin letters in the Arabic (a book's title left in English)
+    ("نورمان إيسن، زميل قديم بمعهد بروكينجز، وهو مؤلف كتاب \"The Last Palace: Europe's Turbulent Century in Five Lives.\"",
+     "Norman Eisen, a senior fellow at the Brookings Institution, is the author of "
+     "\"The Last Palace: Europe's Turbulent Century in Five Lives.\""),
+])
+def test_a_place_the_arabic_writes_inside_a_run_of_letters_or_in_latin_letters_is_there(ar, en):
+    assert check_names(ar, en) == []

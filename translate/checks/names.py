@@ -20,7 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from translate.chars import DIACRITICS, TATWEEL
-from translate.checks.arabic import AR_WORD, ar_normal, arabic_zipf, unglued
+from translate.checks.arabic import AR_WORD, ar_normal, arabic_zipf, known_word, unglued
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.dates import EN_ABBREVIATIONS, EN_DAYS, EN_MONTHS, HIJRI_EN
 from translate.flags import Flag, FlagKind
@@ -234,7 +234,7 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
     rare as a common word (wordfreq): a common one (National, Prime) is translated as often as not.
     A sentence's first word only when it is a place, or with ``first_words`` (the names index)."""
     _, places = gazetteer()
-    latin_in_arabic = {w.lower() for w in _EN_TOKEN.findall(ar)}
+    latin_in_arabic = {re.sub(r"['’]s?$", "", w).lower() for w in _EN_TOKEN.findall(ar)}  # Europe's: Europe
     names = []
     for match in _EN_TOKEN.finditer(en):
         word = re.sub(r"['’]s?$", "", match.group(0)).strip(".-")  # Macedonia's
@@ -394,6 +394,31 @@ def arabic_places(ar: str) -> Mapping[str, tuple[str, tuple[str, ...], bool]]:
                 found.setdefault(places[english[0].lower()], (written, english, weak))
                 covered.update(range(i, i + size))
     return MappingProxyType(found)  # kept for the sentence's other askers: read-only
+
+
+GLUED_PLACE_LETTERS = 4  # a place's Arabic name this long or longer is looked for inside words written together
+GLUED_RUN_LETTERS = 8  # a word no dictionary knows this long or longer may be words written together
+
+
+@lru_cache(maxsize=1)
+def _glued_gazetteer() -> tuple[tuple[str, str], ...]:
+    """(a gazetteer name with its spaces and al- off, its place) for each of GLUED_PLACE_LETTERS letters or more."""
+    arabic, places = gazetteer()
+    found: dict[str, str] = {}
+    for form, (_, english) in arabic.items():
+        bare = form.replace(" ", "").removeprefix("ال")
+        if len(bare) >= GLUED_PLACE_LETTERS:
+            found.setdefault(bare, places[english[0].lower()])
+    return tuple(found.items())
+
+
+@lru_cache(maxsize=1 << 12)
+def glued_places(ar: str) -> frozenset[str]:
+    """Places named inside words written together that no dictionary knows (NTREX-128 writes whole lines so:
+    منالعقوباتالمفروضةعلىكورياالشماليةمنذعام holds North Korea)."""
+    runs = [ar_normal(w) for w in (DIACRITICS.sub("", x) for x in AR_WORD.findall(ar))
+            if len(w) >= GLUED_RUN_LETTERS and not known_word(w)]
+    return frozenset(key for run in runs for form, key in _glued_gazetteer() if len(run) > len(form) and form in run)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -624,7 +649,8 @@ def find_names(ar: str, en: str) -> NameFindings:
     arabic, places = gazetteer()
     bare = _bare_gazetteer()
     nisba = {n for f in forms for n in _nisba_places(f) if n in arabic}  # الأمريكية: American
-    loose = set(places_ar) | {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
+    loose = set(places_ar) | glued_places(ar)
+    loose |= {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
     skeletons = arabic_skeletons(ar)
     unmatched = [name for name in english_names(en, ar)
                  if place_of(name) not in loose and not transliterated(name, skeletons)]
@@ -670,15 +696,15 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
     """A place of the Arabic the English lacks, or a name of the Arabic that the article's other sentences
     render and this English does not, while the English names another name the Arabic neither spells
     nor has, however near the encoder finds it to some Arabic word (a swap: "the Arabic names
-    طرابلس (Tripoli), the English has “Benghazi” and not “Tripoli”"); an English name (not a place:
-    human translators drop a place the sentence does not need as often as not) that the Arabic
-    neither transliterates nor translates, its nearest Arabic word further than the limit. A place
+    طرابلس (Tripoli), the English has “Benghazi” and not “Tripoli”"); an English name or place that
+    the Arabic neither transliterates nor translates, its nearest Arabic word further than the limit
+    (since 2026-12-04 a place too: "Iceland" where the Arabic names فورد). A place
     the English only leaves out, naming none instead, is not flagged: human translators do it too."""
-    added = [name for name, similarity in zip(found.unmatched, similarities) if similarity < limit and name not in found.places]
+    added = [name for name, similarity in zip(found.unmatched, similarities) if similarity < limit]
     # Where a place or a name of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the
     # encoder's excuse (some Arabic word near it) does not hold against a name that is gone.
     gone = found.missing_places or found.missing_names
-    instead_of = list(found.unmatched) if gone else added + sorted(found.places)
+    instead_of = list(found.unmatched) if gone else added
     problems = []
     if instead_of:
         instead = ", ".join(instead_of)
@@ -698,7 +724,7 @@ def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
     every name is found."""
     findings = [find_names(ar, en) for ar, en in pairs]
     return [-1.0 if f.missing_places and f.unmatched
-            else min((v for n, v in zip(f.unmatched, s) if n not in f.places), default=float("inf"))
+            else min(s, default=float("inf"))
             for f, s in zip(findings, translation_similarities(findings))]
 
 
@@ -730,6 +756,7 @@ class Names(Check):
         common_word("warm", JUDGED_ZIPF)  # wordfreq's English list
         _lower_case_words()
         _place_forms()  # near_place's re-spellings
+        _glued_gazetteer()
 
     def batch(self, pairs: Sequence[Pair], context: Context) -> list[list[Flag]]:
         return check_names_batch([(p.ar, p.en) for p in pairs], context.article)
