@@ -1003,3 +1003,20 @@ def test_a_place_the_arabic_lacks_is_flagged_when_no_arabic_word_is_near(ar, en,
 ])
 def test_a_place_the_arabic_writes_inside_a_run_of_letters_or_in_latin_letters_is_there(ar, en):
     assert check_names(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en, word", [
+    ("سجلت السلطات حالات جديدة في إيران يوم الأحد.", "Authorities recorded new cases in Derby on Sunday.", "Derby"),
+    ("وصل الرئيس إلى ألمانيا مساء الاثنين.", "The President arrived in Villa on Monday evening.", "Villa"),
+])
+def test_a_common_capitalized_word_in_the_stead_of_a_place_the_english_lacks_is_flagged(ar, en, word):
+    """A place of the Arabic is gone and a capitalized word stands in its stead that is a common word too
+    (Derby, Villa: not judged a name on its own), with no Arabic word near it by the encoder's measure."""
+    flags = check_names(ar, en)
+    assert kinds(flags) == ["name"] and word in flags[0].detail and word in flags[0].words
+
+
+def test_a_common_capitalized_word_that_translates_the_arabic_does_not_stand_for_a_place_left_out():
+    """The place left out (human translators do it), the capitalized words translate Arabic ones (وزارة الصحة)."""
+    assert check_names("قالت وزارة الصحة في إيران إن عدد الحالات ارتفع.",
+                       "The Health Ministry said the number of cases had risen.") == []

@@ -228,14 +228,10 @@ def judged_name(word: str) -> bool:
 _NOT_NAMES = {m.lower() for m in [*EN_MONTHS, *EN_DAYS, *EN_ABBREVIATIONS]} | set(HIJRI_EN) | {"i", "mr", "mrs", "ms", "dr", "st"}
 
 
-def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]:
-    """Words of the English that may be names, to be found in the Arabic: capitalized, not a date word,
-    not an acronym, not written in Latin letters in the Arabic too, and a place of the gazetteer or
-    rare as a common word (wordfreq): a common one (National, Prime) is translated as often as not.
-    A sentence's first word only when it is a place, or with ``first_words`` (the names index)."""
-    _, places = gazetteer()
+def _capitalized_parts(en: str, ar: str) -> Iterator[tuple[str, bool]]:
+    """Each part of a capitalized word of the English that may be a name (not a date word, not an acronym,
+    not written in Latin letters in the Arabic too), with whether its word begins a sentence."""
     latin_in_arabic = {re.sub(r"['’]s?$", "", w).lower() for w in _EN_TOKEN.findall(ar)}  # Europe's: Europe
-    names = []
     for match in _EN_TOKEN.finditer(en):
         word = re.sub(r"['’]s?$", "", match.group(0)).strip(".-")  # Macedonia's
         if not re.search(r"(?:^|[-’'])[A-Z]", word) or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
@@ -245,9 +241,29 @@ def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]
             lowered = part.lower()
             if lowered in _PARTICLES or len(part) < 3 or lowered in latin_in_arabic or not part[:1].isupper():
                 continue
-            if place_of(part) or (first_words or not first) and judged_name(part):
+            yield part, first
+
+
+def english_capitals(en: str, ar: str = "", first_words: bool = False) -> tuple[list[str], list[str]]:
+    """The words of the English that may be names, to be found in the Arabic (``_capitalized_parts``): a
+    place of the gazetteer or rare as a common word (wordfreq), a sentence's first word only when it is a
+    place, or with ``first_words`` (the names index); and the capitalized words inside a sentence that are
+    common words too (National, Prime, Derby, Reading: translated as often as not), not judged as names
+    on their own, but what may stand where a place or a name of the Arabic is gone."""
+    names, common = [], []
+    for part, first in _capitalized_parts(en, ar):
+        if place_of(part):
+            names.append(part)
+        elif judged_name(part):
+            if first_words or not first:
                 names.append(part)
-    return list(dict.fromkeys(names))
+        elif not first:
+            common.append(part)
+    return list(dict.fromkeys(names)), list(dict.fromkeys(common))
+
+
+def english_names(en: str, ar: str = "", first_words: bool = False) -> list[str]:
+    return english_capitals(en, ar, first_words)[0]
 
 
 JOINED = TATWEEL  # between two neighbours read as one form: no letter (skeletons skip it), but a mark
@@ -641,6 +657,8 @@ class NameFindings:
     arabic_words: list[str]
     places: set[str]  # unmatched words that name a place of the gazetteer: quoted when the Arabic names another
     missing_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (Arabic as written, the article's renderings)
+    capitals: list[str] = field(default_factory=list)  # common capitalized words inside the sentence (english_capitals)
+    stand_ins: dict[str, float] = field(default_factory=dict)  # common capitalized words where a name is gone: their similarity
 
 
 def find_names(ar: str, en: str) -> NameFindings:
@@ -652,8 +670,8 @@ def find_names(ar: str, en: str) -> NameFindings:
     loose = set(places_ar) | glued_places(ar)
     loose |= {places[bare[f][1][0].lower()] for f in forms if f in bare} | {places[arabic[n][1][0].lower()] for n in nisba}
     skeletons = arabic_skeletons(ar)
-    unmatched = [name for name in english_names(en, ar)
-                 if place_of(name) not in loose and not transliterated(name, skeletons)]
+    judged, capitals = english_capitals(en, ar)
+    unmatched = [name for name in judged if place_of(name) not in loose and not transliterated(name, skeletons)]
     en_lower = re.sub(r"\b([A-Z])\.", r"\1", en).lower()  # U.N., U.S.
     english_skeletons = [en_skeleton(w) for w in re.findall(rf"[A-Z][{_LATIN}]{{2,}}", en) if not common_word(w, JUDGED_ZIPF)]
     missing = []
@@ -666,26 +684,39 @@ def find_names(ar: str, en: str) -> NameFindings:
             continue  # transliterated rather than the exonym
         missing.append((written, english[0]))
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar) if len(w) >= 2]
-    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n for n in unmatched if place_of(n)})
+    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n for n in unmatched if place_of(n)}, capitals=capitals)
+
+
+def nearest_similarities(words: Sequence[str], arabic_words: Sequence[str]) -> list[float]:
+    """For each English word, how close its nearest Arabic word is, by the sentence encoder on single
+    words, the word as written or in lower case (وزارة and "Ministry" 0.92; a name against another name
+    about 0.3-0.6)."""
+    from translate.checks.encoder import encoder
+
+    if not words or not arabic_words:
+        return [0.0] * len(words)
+    both = [*words, *(w.lower() for w in words)]
+    vectors = encoder().encode(both + list(arabic_words))  # the encoder keeps recent words' vectors
+    values = (vectors[:len(both)] @ vectors[len(both):].T).max(axis=1)
+    n = len(words)
+    return [round(float(max(values[i], values[i + n])), 4) for i in range(n)]
 
 
 def translation_similarities(findings: list[NameFindings]) -> list[list[float]]:
-    """For each unmatched English word, how close its nearest Arabic word is, by the sentence encoder on
-    single words, the word as written or in lower case (وزارة and "Ministry" 0.92; a name against
-    another name about 0.3-0.6)."""
-    from translate.checks.encoder import encoder
+    """For each unmatched English word of each finding, how close its nearest Arabic word is."""
+    return [nearest_similarities(found.unmatched, found.arabic_words) for found in findings]
 
-    out = []
-    for found in findings:
-        if not found.unmatched or not found.arabic_words:
-            out.append([0.0] * len(found.unmatched))
-            continue
-        words = found.unmatched + [w.lower() for w in found.unmatched]
-        vectors = encoder().encode(words + found.arabic_words)  # the encoder keeps recent words' vectors
-        values = (vectors[:len(words)] @ vectors[len(words):].T).max(axis=1)
-        n = len(found.unmatched)
-        out.append([round(float(max(values[i], values[i + n])), 4) for i in range(n)])
-    return out
+
+def find_stand_ins(found: NameFindings, ar: str, limit: float) -> None:
+    """Where a place or a name of the Arabic is gone, the common capitalized words of the English
+    (``english_capitals``) that the Arabic neither spells nor has anything near (under the limit) stand in its stead
+    ("cases in Derby" where the Arabic names إيران); a capitalized word that translates an Arabic one
+    (Health Ministry, وزارة الصحة) does not."""
+    if not (found.missing_places or found.missing_names):
+        return
+    skeletons = arabic_skeletons(ar)
+    capitals = [w for w in found.capitals if not transliterated(w, skeletons)]
+    found.stand_ins = {w: s for w, s in zip(capitals, nearest_similarities(capitals, found.arabic_words)) if s < limit}
 
 
 def _quoted(names: Sequence[str]) -> str:
@@ -704,7 +735,7 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
     # Where a place or a name of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the
     # encoder's excuse (some Arabic word near it) does not hold against a name that is gone.
     gone = found.missing_places or found.missing_names
-    instead_of = list(found.unmatched) if gone else added
+    instead_of = [*found.unmatched, *found.stand_ins] if gone else added
     problems = []
     if instead_of:
         instead = ", ".join(instead_of)
@@ -720,24 +751,31 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
 
 def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
     """Each pair's lowest similarity of an English name to the Arabic (bench/derive_checks.py takes a
-    percentile of it): -1 where a place of the Arabic is missing and a name stands in its stead, inf where
-    every name is found."""
+    percentile of it), a common capitalized word's too where a place of the Arabic is missing: -1 where a
+    place of the Arabic is missing and a name stands in its stead, inf where every name is found."""
     findings = [find_names(ar, en) for ar, en in pairs]
-    return [-1.0 if f.missing_places and f.unmatched
-            else min(s, default=float("inf"))
-            for f, s in zip(findings, translation_similarities(findings))]
+    out = []
+    for (ar, _), found, similarities in zip(pairs, findings, translation_similarities(findings)):
+        if found.missing_places and found.unmatched:
+            out.append(-1.0)
+            continue
+        find_stand_ins(found, ar, float("inf"))
+        out.append(min([*similarities, *found.stand_ins.values()], default=float("inf")))
+    return out
 
 
 def check_names_batch(pairs: Sequence[tuple[str, str]], article: Sequence[tuple[str, str]] = ()) -> list[list[Flag]]:
     """The name flags of each pair; ``article``: the pairs of the article they come from, whose names
     its sentences' English must keep."""
     findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], set()) for ar, en in pairs]
-    # Only a pair with an unmatched name can be flagged for a name gone: no article's names read for none.
-    renderings = article_renderings(article) if article and any(f.unmatched for f in findings) else {}
-    for (ar, en), found in zip(pairs, findings):
-        if renderings and found.unmatched:  # flagged only with a name in its stead: no work for the others
-            found.missing_names = missing_names(ar, en, renderings)
+    # Only a pair with a name or a capitalized word to stand in a name's stead can be flagged for a name gone:
+    # no article's names read for none.
+    renderings = article_renderings(article) if article and any(f.unmatched or f.capitals for f in findings) else {}
     limit = calibration()["name"]["min_similarity"]
+    for (ar, en), found in zip(pairs, findings):
+        if renderings and (found.unmatched or found.capitals):  # no work for the others
+            found.missing_names = missing_names(ar, en, renderings)
+        find_stand_ins(found, ar, limit)
     return [name_flags(f, s, limit) for f, s in zip(findings, translation_similarities(findings))]
 
 
