@@ -570,6 +570,22 @@ def test_two_negations_kept_are_clean(en):
     assert check_negation(TWO_NEGATIONS, en) == []
 
 
+@pytest.mark.parametrize("ar, en", [
+    ("سافرت العائلة من دونه ولم ترجع إلى المدينة.", "The family travelled without him and did not return to the city."),
+    ("يمكن تناول الدواء مع الطعام أو بدونه، لكنه لا يعالج المرض.",
+     "The drug can be taken with or without food, but it does not cure the disease."),
+])
+def test_without_with_a_pronoun_is_a_negative_word_of_the_arabic(ar, en):
+    """دونه, بدونها: دون ("without") with the pronoun it governs is دون, as the English's "without him" is."""
+    assert check_negation(ar, en) == []
+
+
+def test_a_negation_added_beside_without_with_a_pronoun_is_flagged():
+    flags = check_negation("يمكن تناول الدواء مع الطعام أو بدونه، وهو يعالج المرض.",
+                           "The drug can be taken with or without food, and it does not cure the disease.")
+    assert kinds(flags) == ["negation"]
+
+
 def test_never_more_so_is_not_a_negation():
     ar = "يعد مفهوما يؤمن به اللاعبون حقا، وخاصة في منافسات مثل هذه."
     assert check_negation(ar, "It is a concept players truly believe in, and never more so than at competitions like this.") == []
