@@ -389,6 +389,10 @@ def _nisba_places(word: str) -> list[str]:
     return out
 
 
+# Two words that hold a place's name and name no place: جوز الهند (coconut), خنزير غينيا (guinea pig).
+_AR_NOT_PLACES = frozenset((ar_normal(a), ar_normal(b)) for a, b in (("جوز", "الهند"), ("خنزير", "غينيا"), ("خنازير", "غينيا")))
+
+
 @lru_cache(maxsize=1 << 12)
 def arabic_places(ar: str) -> Mapping[str, tuple[str, tuple[str, ...], bool]]:
     """Gazetteer places the Arabic names: key -> (as written, English names, weak). Weak: a name that
@@ -397,6 +401,9 @@ def arabic_places(ar: str) -> Mapping[str, tuple[str, tuple[str, ...], bool]]:
     words = [ar_normal(w) for w in AR_WORD.findall(ar)]
     found = {}
     covered: set[int] = set()  # words a longer name took (روسيا of روسيا البيضاء)
+    for i in range(len(words) - 1):
+        if (words[i].removeprefix("و"), words[i + 1]) in _AR_NOT_PLACES:
+            covered.update((i, i + 1))
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             if covered & set(range(i, i + size)):
