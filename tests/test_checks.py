@@ -85,6 +85,15 @@ def test_wrong_or_missing_numbers_are_flagged(ar, en, missing):
     assert all(part in details for part in missing), details
 
 
+def test_a_run_the_arabic_repeats_as_often_is_no_loop():
+    """"No, no, no, no, no" for "لا، لا، لا، لا، لا" says what the Arabic says; the same run for an Arabic that says
+    it fewer times, or once, is a loop."""
+    assert check_repetition("\"No, no, no, no , no.", "\"لا، لا، لا، لا، لا.") == []
+    assert check_repetition("Pump it, pump it, pump it!", "ضخها، ضخها، ضخها!") == []
+    assert kinds(check_repetition("No, no, no, no, no, no, no, no.", "لا، لا، لا.")) == ["repetition"]
+    assert kinds(check_repetition("No, no, no, no, no.", "رفض الاقتراح.")) == ["repetition"]
+
+
 def test_untranslated_repetition_length_and_endings():
     assert kinds(check_untranslated("The minister الوزير said.")) == ["untranslated"]
     assert check_untranslated("The minister said.") == []

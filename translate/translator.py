@@ -168,10 +168,10 @@ class Translator:
             else:
                 flags.append(Flag(FlagKind.truncated, TRUNCATED))
             out = retry
-        if check_repetition(out.text):
+        if check_repetition(out.text, chunk):
             looped = Decoding(num_beams=self.beams, max_new_tokens=self.max_length, no_repeat_ngram_size=NO_REPEAT_NGRAM)
             retry = self.model.run([chunk], lambda _: looped, o.batch_tokens, 1)[0]
-            if not check_repetition(retry.text):
+            if not check_repetition(retry.text, chunk):
                 flags.append(Flag(FlagKind.repetition_fixed,
                                   f"a loop removed by translating again with no_repeat_ngram_size {NO_REPEAT_NGRAM}"))
                 out = retry

@@ -18,8 +18,9 @@ def check_untranslated(en: str) -> list[Flag]:
     return [Flag(FlagKind.untranslated, "Arabic left in the English: " + " … ".join(spans)[:80], words=tuple(spans))] if spans else []
 
 
-def check_repetition(en: str) -> list[Flag]:
-    tokens = [t.lower() for t in _WORD_TOKEN.findall(en)]
+def longest_run(tokens: list[str]) -> tuple[list[str], int]:
+    """The first span of 1 to 8 tokens said three times or more in a row, and how many times; ([], 0) for none
+    (a number said again, "1 1 1", is not one)."""
     for size in range(1, 9):
         for i in range(len(tokens) - 3 * size + 1):
             span = tokens[i:i + size]
@@ -29,7 +30,28 @@ def check_repetition(en: str) -> list[Flag]:
                     times += 1
                 if size == 1 and span[0].isdigit():
                     continue
-                return [Flag(FlagKind.repetition, f"“{' '.join(span)}” {times} times in a row")]
+                return span, times
+    return [], 0
+
+
+def _most_repeated(tokens: list[str]) -> int:
+    """The most times any span of 1 to 8 tokens is said in a row, in one pass a span length (linear time)."""
+    best = 1 if tokens else 0
+    for size in range(1, 9):
+        streak = 0  # tokens in a row equal to the one ``size`` after them
+        for j in range(len(tokens) - size):
+            streak = streak + 1 if tokens[j] == tokens[j + size] else 0
+            best = max(best, streak // size + 1)
+    return best
+
+
+def check_repetition(en: str, ar: str = "") -> list[Flag]:
+    """A span said three times or more in a row (a loop), unless the Arabic says something as many times in a row
+    ("No, no, no, no, no" for لا، لا، لا، لا، لا); or an English of few distinct words for its length."""
+    tokens = [t.lower() for t in _WORD_TOKEN.findall(en)]
+    span, times = longest_run(tokens)
+    if span and not (ar and _most_repeated(_WORD_TOKEN.findall(ar)) >= times):
+        return [Flag(FlagKind.repetition, f"“{' '.join(span)}” {times} times in a row")]
     limits = calibration()["repetition"]
     if len(tokens) >= limits["min_tokens"] and len(set(tokens)) / len(tokens) < limits["min_distinct_share"]:
         return [Flag(FlagKind.repetition, f"{len(set(tokens))} distinct words in {len(tokens)}")]
@@ -100,7 +122,7 @@ class Repetition(Check):
     kinds = (FlagKind.repetition,)
 
     def flags(self, pair: Pair, context: Context) -> list[Flag]:
-        return check_repetition(pair.en)
+        return check_repetition(pair.en, pair.ar)
 
 
 class Length(Check):
