@@ -94,6 +94,19 @@ def test_a_run_the_arabic_repeats_as_often_is_no_loop():
     assert kinds(check_repetition("No, no, no, no, no.", "رفض الاقتراح.")) == ["repetition"]
 
 
+@pytest.mark.parametrize("ar, en", [
+    ("قبل مهمة تعقيم، و", "before an aseptic task, and"),
+    ("غسل اليدين قبل الأكل،", "Washing hands before eating,"),
+])
+def test_an_english_that_stops_where_its_arabic_stops_is_not_cut_off(ar, en):
+    """A list's item that the Arabic itself leaves open (on a comma, or on و "and") ends the same way in the English."""
+    assert check_unfinished(ar, en) == []
+
+
+def test_an_english_that_stops_on_and_where_the_arabic_ends_is_cut_off():
+    assert kinds(check_unfinished("قبل مهمة تعقيم.", "before an aseptic task, and")) == ["unfinished"]
+
+
 def test_untranslated_repetition_length_and_endings():
     assert kinds(check_untranslated("The minister الوزير said.")) == ["untranslated"]
     assert check_untranslated("The minister said.") == []

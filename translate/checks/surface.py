@@ -62,6 +62,8 @@ _AR_ENDS = re.compile("[.!?؟…][\"”»’')\\]]*$")
 _EN_ENDS = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]$")
 
 
+# An Arabic that ends open itself: on a comma or semicolon, or on a conjunction (و, أو, ثم, ف) written alone.
+_AR_OPEN = re.compile("(?:[،,؛;]|(?:^|\\s)(?:و|أو|او|ثم|ف))$")
 # Words an English sentence does not end on: an output stopping there was cut off.
 _DANGLING = frozenset("a an the of to and or nor with by for at from than into its his her their our your my whose "
                       "between while".split())
@@ -79,13 +81,15 @@ def title_case(en: str) -> bool:
 
 
 def check_unfinished(ar: str, en: str) -> list[Flag]:
-    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the", or
+    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the" where the Arabic does not
+    stop so itself, or
     without an ending where the Arabic ends its sentence and shorter for its Arabic than half the
     human translations are (a headline the translator gave a full stop is not cut off, nor one
     written in title case)."""
     en = en.strip()
     last = _LAST_WORD.search(en)
     dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
+    dangling = dangling and not _AR_OPEN.search(ar.strip())  # the Arabic leaves it open too: a list's item (قبل مهمة تعقيم، و)
     short = length_ratio(ar, en) < calibration()["length_ratio"]["median"]
     if dangling or (_AR_ENDS.search(ar.strip()) and not _EN_ENDS.search(en) and short and not title_case(en)):
         return [Flag(FlagKind.unfinished, "the English stops before the end of the sentence: “…" + en[-30:] + "”")]
