@@ -662,7 +662,6 @@ class NameFindings:
     unmatched: list[str]
     missing_places: list[tuple[str, str]]  # (Arabic as written, English name)
     arabic_words: list[str]
-    places: set[str]  # unmatched words that name a place of the gazetteer: quoted when the Arabic names another
     missing_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (Arabic as written, the article's renderings)
     capitals: list[str] = field(default_factory=list)  # common capitalized words inside the sentence (english_capitals)
     stand_ins: dict[str, float] = field(default_factory=dict)  # common capitalized words where a name is gone: their similarity
@@ -691,7 +690,7 @@ def find_names(ar: str, en: str) -> NameFindings:
             continue  # transliterated rather than the exonym
         missing.append((written, english[0]))
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar) if len(w) >= 2]
-    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), {n for n in unmatched if place_of(n)}, capitals=capitals)
+    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), capitals=capitals)
 
 
 def nearest_similarities(words: Sequence[str], arabic_words: Sequence[str]) -> list[float]:
@@ -774,7 +773,7 @@ def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
 def check_names_batch(pairs: Sequence[tuple[str, str]], article: Sequence[tuple[str, str]] = ()) -> list[list[Flag]]:
     """The name flags of each pair; ``article``: the pairs of the article they come from, whose names
     its sentences' English must keep."""
-    findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], [], set()) for ar, en in pairs]
+    findings = [find_names(ar, en) if within_bounds(ar, en) else NameFindings([], [], []) for ar, en in pairs]
     # Only a pair with a name or a capitalized word to stand in a name's stead can be flagged for a name gone:
     # no article's names read for none.
     renderings = article_renderings(article) if article and any(f.unmatched or f.capitals for f in findings) else {}

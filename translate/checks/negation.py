@@ -271,18 +271,16 @@ def _lexical_negative(word: str) -> bool:
     forms += [f[1:] for f in forms if f[:1] in ("ب", "ل", "ك") and len(f) > 2 and f[1:] not in _PARTICLES]  # كلا is not ك + لا
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
     forms += ["ي" + f[1:] for f in forms if f[:1] in ("ن", "أ") and len(f) > 3]  # نفشل, أرفض: the persons of يفشل, يرفض
-    return any(bare[:k] in _AR_ANY_SET and (k == len(bare) or (bare[:k] not in _AR_WHOLE or bare[:k] in _AR_GOVERNING)
-                                            and (_PRONOUN if bare[:k] in _AR_WHOLE else _ENDING).fullmatch(bare[k:]))
+    return any(bare[:k] in _AR_ANY_SET and (k == len(bare) or (after := _AFTER.get(bare[:k], _ENDING)) and after.fullmatch(bare[k:]))
                for bare in forms for k in range(1, len(bare) + 1))  # each prefix looked up, not each stem tried
-
-
-# Whole words that take the pronoun they govern (دونه, بدونها "without it, without her"; عدمه "or not"); not غير (غيره: others).
-_AR_GOVERNING = frozenset({"دون", "بدون", "عدم"})
-_PRONOUN = re.compile("ه|ها|هم|هما|هن|ك|كم|ي|نا")
 
 
 # What an inflection adds after a stem: a verb's person and number, a noun's feminine, dual or plural, then a pronoun.
 _ENDING = re.compile("(?:ت|تا|تم|تن|وا|ون|ين|ان|ا|ة|ات|ي|ن|نا)?(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?")
+# What may follow a whole word of _AR_WHOLE: nothing, but the pronoun دون, بدون and عدم govern (دونه, بدونها "without
+# it, without her"; عدمه "or not"); not غير's (غيره: others).
+_PRONOUN = re.compile("ه|ها|هم|هما|هن|ك|كم|ي|نا")
+_AFTER = {**dict.fromkeys(_AR_WHOLE), **dict.fromkeys(("دون", "بدون", "عدم"), _PRONOUN)}
 
 
 RENDERED_NEAR = 1  # Arabic words either side of the one an English negative word aligns with, where the negative it renders may be

@@ -18,7 +18,7 @@ def check_untranslated(en: str) -> list[Flag]:
     return [Flag(FlagKind.untranslated, "Arabic left in the English: " + " … ".join(spans)[:80], words=tuple(spans))] if spans else []
 
 
-def longest_run(tokens: list[str]) -> tuple[list[str], int]:
+def _first_run(tokens: list[str]) -> tuple[list[str], int]:
     """The first span of 1 to 8 tokens said three times or more in a row, and how many times; ([], 0) for none
     (a number said again, "1 1 1", is not one)."""
     for size in range(1, 9):
@@ -49,7 +49,7 @@ def check_repetition(en: str, ar: str = "") -> list[Flag]:
     """A span said three times or more in a row (a loop), unless the Arabic says something as many times in a row
     ("No, no, no, no, no" for لا، لا، لا، لا، لا); or an English of few distinct words for its length."""
     tokens = [t.lower() for t in _WORD_TOKEN.findall(en)]
-    span, times = longest_run(tokens)
+    span, times = _first_run(tokens)
     if span and not (ar and _most_repeated(_WORD_TOKEN.findall(ar)) >= times):
         return [Flag(FlagKind.repetition, f"“{' '.join(span)}” {times} times in a row")]
     limits = calibration()["repetition"]
@@ -64,6 +64,7 @@ _EN_ENDS = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]$")
 
 # An Arabic that ends open itself: on a comma or semicolon, or on a conjunction (و, أو, ثم, ف) written alone.
 _AR_OPEN = re.compile("(?:[،,؛;]|(?:^|\\s)(?:و|أو|او|ثم|ف))$")
+
 # Words an English sentence does not end on: an output stopping there was cut off.
 _DANGLING = frozenset("a an the of to and or nor with by for at from than into its his her their our your my whose "
                       "between while".split())
@@ -81,11 +82,10 @@ def title_case(en: str) -> bool:
 
 
 def check_unfinished(ar: str, en: str) -> list[Flag]:
-    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the" where the Arabic does not
-    stop so itself, or
-    without an ending where the Arabic ends its sentence and shorter for its Arabic than half the
-    human translations are (a headline the translator gave a full stop is not cut off, nor one
-    written in title case)."""
+    """The English stops mid-sentence (a cut-off output): on a comma or a word such as "the" where the
+    Arabic does not end open itself, or without an ending where the Arabic ends its sentence and
+    shorter for its Arabic than half the human translations are (a headline the translator gave a
+    full stop is not cut off, nor one written in title case)."""
     en = en.strip()
     last = _LAST_WORD.search(en)
     dangling = en.endswith(",") or (last is not None and last.end(1) == len(en) and last.group(1).lower() in _DANGLING)
