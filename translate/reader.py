@@ -48,8 +48,10 @@ class SourceText:
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and the encoding it was read as: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1256."""
+def decode(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Text, the encoding it was read as (UTF-8, BOM or not; UTF-16 with BOM; Windows-1256) and notes
+    for the article's flags: UTF-8 with a few bytes that are not UTF-8 is read as UTF-8, each such byte
+    replaced by U+FFFD and the note saying how many and where."""
     if not data.strip():
         raise InputError(name, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
@@ -61,16 +63,38 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     else:
         candidates = ["utf-8", "cp1256"]
     for encoding in candidates:
+        notes: tuple[tuple[str, str], ...] = ()
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            continue
+            damaged = _damaged_utf8(data) if encoding.startswith("utf-8") else None
+            if damaged is None:
+                continue
+            text, notes = damaged
         if _CONTROL.search(text) and len(_CONTROL.findall(text)) > len(text) // 100:
             raise InputError(name, f"binary data, not text (control characters in {encoding})")
         if encoding == "cp1256" and not _looks_arabic(text):
             continue
-        return text, encoding
+        return text, encoding, notes
     raise InputError(name, "unsupported encoding; expected UTF-8, UTF-16 with a byte-order mark, or Windows-1256")
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+LETTERS_PER_BAD_BYTE = 2  # Arabic letters the UTF-8 reading holds, at least, per bad byte
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """UTF-8 with a few bytes that are not (a cut download, two files joined), each replaced by U+FFFD
+    with a note; None where the bytes read as UTF-8 make more bad bytes than Arabic letters allow: in
+    Windows-1256 Arabic almost every letter is a bad byte, and a valid sequence is rarely an Arabic letter."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = [m.start() for m in _BAD_BYTE.finditer(escaped)]
+    if not bad or len(ARABIC_LETTER.findall(escaped)) < LETTERS_PER_BAD_BYTE * len(bad):
+        return None
+    first = len(escaped[:bad[0]].encode("utf-8", errors="surrogateescape"))
+    text = _BAD_BYTE.sub("\ufffd", escaped)
+    return text, (("encoding", f"read as UTF-8; {len(bad)} {'bytes that are' if len(bad) > 1 else 'byte that is'} not UTF-8 "
+                               f"(the first at byte {first}) replaced by \ufffd: check the Arabic there"),)
 
 
 def _looks_arabic(text: str) -> bool:
@@ -98,8 +122,7 @@ def _decode_page(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str
     Arabic, with a note naming both."""
     declared = html_encoding(data)
     if declared is None:
-        text, encoding = decode(data, name)
-        return text, encoding, ()
+        return decode(data, name)
     try:
         text = data.decode(declared)
     except UnicodeDecodeError:
@@ -114,11 +137,13 @@ def _decode_page(data: bytes, name: str) -> tuple[str, str, tuple[tuple[str, str
                                                 f"{declared} they are not Arabic text); read as UTF-8"),)
     if text is None:
         try:
-            text, encoding = decode(data, name)
+            text, encoding, notes = decode(data, name)
         except InputError:
             raise InputError(name, f"the page says it is {declared} but is not valid {declared}") from None
+        if encoding.startswith("utf-8") and declared.startswith("utf-8"):
+            return text, encoding, notes  # as declared, with bytes that are not: the notes say where
         return text, encoding, (("encoding", f"the page declares {declared}, but its bytes are not {declared}; "
-                                             f"read as {encoding}"),)
+                                             f"read as {encoding}"), *notes)
     return text, declared, ()
 
 
@@ -177,11 +202,11 @@ def source_from_bytes(data: bytes, name: str, kind: str = "text", limits: ReadLi
             html, notes = _unmangled(html, notes)
             parsed = parse_html(html, limits.max_bytes)
         elif kind == "markdown":
-            text, encoding = decode(data, name)
+            text, encoding, notes = decode(data, name)
             text, notes = _unmangled(text, notes)
             parsed = parse_markdown(text)
         else:
-            text, encoding = decode(data, name)
+            text, encoding, notes = decode(data, name)
             text, notes = _unmangled(text, notes)
             require_arabic(text, name)
             return SourceText(name, text, encoding, sha256, notes=notes)

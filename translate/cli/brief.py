@@ -25,6 +25,7 @@ from translate.cli._common import (
     read_stdin,
     say,
     translation_flags,
+    warn,
     write_stdout,
 )
 from translate.distributed import RaySettings, require_ray
@@ -178,7 +179,9 @@ def summarize(
         data = read_stdin(limits) if file == "-" else read_bytes(Path(file), limits)
         if len(data) > limits.max_bytes:
             raise InputError(file, limits.refuse(len(data)))
-        text, _ = decode(data, file)
+        text, _, notes = decode(data, file)
+        for _, detail in notes:
+            warn(f"{file}: {detail}")
         if options.summarizer is SummarizerKind.extractive:
             model = ExtractiveSummarizer(options.sentences)
         else:

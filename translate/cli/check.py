@@ -17,6 +17,7 @@ from translate.cli._common import (
     die,
     friendly_errors,
     say,
+    warn,
     write_stdout,
 )
 from translate.errors import unreadable
@@ -33,7 +34,9 @@ def _lines(path: Path, option: str) -> list[str]:
         die(f"{option} {path}: {unreadable(exc)}.", EXIT_USAGE)
     if not data.strip():
         return []
-    text, _ = decode(data, str(path))
+    text, _, notes = decode(data, str(path))
+    for _, detail in notes:
+        warn(f"{option} {path}: {detail}")
     return text.splitlines()
 
 
