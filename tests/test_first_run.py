@@ -188,7 +188,8 @@ def test_titles_come_from_the_heading_else_the_first_sentence(tmp_path, tiny_mar
     runner = CliRunner(env={settings.MT_MODEL: str(tiny_marian)})
     assert runner.invoke(app, ["brief", str(folder), "-o", str(out), "--summarizer", "extractive"]).exit_code == 0
     headed = json.loads((out / "headed.txt.json").read_text(encoding="utf-8"))
-    assert headed["title_from"] == "heading" and headed["title"] == headed["paragraphs"][0]["en"]
+    heading, title = headed["paragraphs"][0]["en"].split(), headed["title"].removesuffix(" …").split()
+    assert headed["title_from"] == "heading" and title == heading[:24]  # a heading's title: at most 24 words
     for path in SEEDS.glob("*.txt"):
         data = json.loads((out / f"{path.name}.json").read_text(encoding="utf-8"))
         if not data["paragraphs"][0]["heading"]:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, brief_cli, seed_copies
-from translate.article import Article, Brief, Paragraph, Sentence, Source
+from translate.article import TITLE_WORDS, Article, Brief, Paragraph, Sentence, Source
 from translate.atomic import remove_stale_temp_files, write_text_atomic
 from translate.errors import OutputError
 from translate.inputs import collect_inputs
@@ -203,6 +203,23 @@ def test_model_output_and_titles_are_escaped_and_cleaned():
         assert "<script>" not in text and "<b>" not in text and "\x00" not in text and "\x1b" not in text
         assert not re.search(r"(?<!\\)\]\(javascript", text) and "\\[link\\]" in text
     assert md_inline("# heading") == "\\# heading" and md_inline("1. item") == "1\\. item"
+
+
+def test_a_long_heading_gives_a_bounded_title():
+    """A heading whose English runs on (a loop, a paragraph marked as heading) titles the article, the
+    story and the briefing's lists shortened; the translation keeps all of it."""
+    long = " ".join(f"word{i}" for i in range(300))
+    article = Article(Source("a.txt", "0" * 64, "utf-8"), "a.txt",
+                      [Paragraph("عنوان", True, [Sentence("عنوان", ["عنوان"], long)]),
+                       Paragraph("نص", False, [Sentence("نص", ["نص"], "Text.")])], cache_key="ab")
+    article.set_title("a.txt")
+    assert article.title_from == "heading" and article.title.endswith(" …")
+    assert len(article.title.split()) <= 2 * TITLE_WORDS + 1 and article.title.startswith("word0 word1 ")
+    assert long in article_markdown(article)
+    short = Article(Source("b.txt", "0" * 64, "utf-8"), "b.txt",
+                    [Paragraph("عنوان", True, [Sentence("عنوان", ["عنوان"], "A heading of six words here")])], cache_key="cd")
+    short.set_title("b.txt")
+    assert short.title == "A heading of six words here"
 
 
 # 7. Nothing skipped without a word -----------------------------------------------------------------

@@ -9,7 +9,12 @@ from typing import Any
 from translate.flags import Flag, FlagKind, flags_as_dicts, flags_from_dicts
 
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1256": "Windows-1256", "str": "text"}
-TITLE_WORDS = 12
+TITLE_WORDS = 12  # a title made from the first sentence; one from a heading may have twice as many
+
+
+def _shortened(text: str, most: int) -> str:
+    words = text.split()
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")
 
 
 @dataclass
@@ -94,13 +99,11 @@ class Article:
         """The translated heading; else the first translated sentence, shortened; else the file name."""
         first = self.paragraphs[0] if self.paragraphs else None
         if first is not None and first.heading and first.en.strip():
-            self.title, self.title_from = first.en.strip(), "heading"
+            self.title, self.title_from = _shortened(first.en, 2 * TITLE_WORDS), "heading"
             return
         sentence = next((s.en.strip() for p in self.paragraphs for s in p.sentences if s.en.strip()), "")
         if sentence:
-            words = sentence.split()
-            self.title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
-            self.title_from = "first_sentence"
+            self.title, self.title_from = _shortened(sentence, TITLE_WORDS), "first_sentence"
         else:
             self.title, self.title_from = file_name, "file_name"
 
