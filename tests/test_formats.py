@@ -84,3 +84,35 @@ def test_markdown_markup_never_reaches_the_model(tmp_path):
         ("أزمة ليبيا", True), ("قال المصدر إن العملية مستمرة اليوم.", False), ("بند أول", False), ("بند ثان", False),
         ("اقتباس من البيان", False)]
     assert not any(mark in source.text for mark in ("*", "[", "](", "http", "#", "`", "!"))
+
+
+ARTICLE_P = "قال مسؤولون لبنانيون إن انفجارا ضخما هز ميناء بيروت مساء الثلاثاء وأوقع عشرات القتلى ومئات الجرحى في المدينة."
+LATER_P = "وأضاف وزير الصحة أن المستشفيات امتلأت بالجرحى وأن الحاجة ماسة إلى التبرع بالدم في كل المناطق والمدن."
+
+
+def _page(body: str, head: str = "") -> str:
+    return (f'<html><head><meta charset="utf-8"><title>انفجار في الميناء</title>{head}</head><body>'
+            f'<nav><a href="/">الرئيسية</a></nav><article><h1>انفجار في ميناء بيروت</h1>{body}</article>'
+            f'<footer>جميع الحقوق محفوظة © 2020</footer></body></html>')
+
+
+def test_a_page_without_a_date_gets_none_not_its_copyright_year(tmp_path):
+    """A date is read from where a page states it (its metadata, a <time>), never guessed from the
+    copyright line: "© 2020" made 2020-01-01 the first report of the story."""
+    page = tmp_path / "page.html"
+    page.write_text(_page(f"<p>{ARTICLE_P}</p><p>{LATER_P}</p>"), encoding="utf-8")
+    assert read_source(page).date is None
+    dated = tmp_path / "dated.html"
+    dated.write_text(_page(f"<p>{ARTICLE_P}</p><p>{LATER_P}</p>",
+                           '<meta property="article:published_time" content="2020-08-04T18:10:00+00:00">'), encoding="utf-8")
+    assert read_source(dated).date == "2020-08-04"
+
+
+def test_an_articles_figure_caption_is_read_in_its_place(tmp_path):
+    caption = "الدخان يتصاعد فوق الميناء بعد الانفجار الكبير الذي هز العاصمة."
+    page = tmp_path / "page.html"
+    page.write_text(_page(f'<p>{ARTICLE_P}</p><figure><img src="a.jpg" alt="صورة"><figcaption>{caption}</figcaption>'
+                          f'</figure><p>{LATER_P}</p>'), encoding="utf-8")
+    texts = [b.text for b in read_source(page).blocks]
+    assert texts.index(caption) == texts.index(ARTICLE_P) + 1 and texts[-1] == LATER_P
+    assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)

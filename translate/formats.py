@@ -55,13 +55,36 @@ def _trafilatura_config(max_bytes: int):
 
     config = deepcopy(DEFAULT_CONFIG)
     config["DEFAULT"]["MAX_FILE_SIZE"] = str(max_bytes)
+    # A date only where the page states one (metadata, <time>, the URL): the extensive search guesses
+    # from any year in the page, a copyright line's among them ("© 2020" made 2020-01-01).
+    config["DEFAULT"]["EXTENSIVE_DATE_SEARCH"] = "off"
     return config
+
+
+def _captions_as_paragraphs(html: str):
+    """The page's tree with each <figure> that has a caption replaced by the caption as a paragraph:
+    trafilatura drops figures whole, and an article's captions are its text (those of menus and
+    related-story cards go with them, as their paragraphs do)."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return html
+    for figure in list(tree.iter("figure")):
+        caption = next(figure.iter("figcaption"), None)
+        text = " ".join("".join(caption.itertext()).split()) if caption is not None else ""
+        if text and figure.getparent() is not None:
+            paragraph = etree.Element("p")
+            paragraph.text, paragraph.tail = text, figure.tail
+            figure.getparent().replace(figure, paragraph)
+    return tree
 
 
 def parse_html(html: str, max_bytes: int) -> Parsed:
     import trafilatura
 
-    xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
+    xml = trafilatura.extract(_captions_as_paragraphs(html), output_format="xml", include_comments=False, include_tables=True,
                               with_metadata=True, favor_precision=True, config=_trafilatura_config(max_bytes))
     if not xml:
         raise FormatError("no article text found in the page")
