@@ -75,6 +75,46 @@ def test_word_files_keep_their_headings(tmp_path, tiny_marian):
     assert [len(p["sentences"]) for p in data["paragraphs"]] == [1, 2, 1, 1]
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_word_files_give_all_their_text_once_in_order(tmp_path):
+    """Text boxes, content controls, tracked insertions and tables nested in tables are read too, each text once (a text
+    box's fallback copy and a merged cell are not read twice), in the order the document has them:
+    tables stay where they stand, not after the last paragraph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("أزمة ليبيا", level=0)
+    document.add_paragraph("الفقرة الأولى قبل الجدول.")
+    table = document.add_table(rows=1, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "خلية مدمجة"
+    table.cell(0, 2).text = "خلية خارجية"
+    table.cell(0, 2).add_table(rows=1, cols=1).cell(0, 0).text = "خلية داخلية متداخلة"
+    document.add_paragraph("الفقرة الثانية بعد الجدول.")
+    body = document.element.body
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = (f'<w:p {W} {vml} {mc}><w:r><w:t>قبل المربع </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+           f'<w:drawing><w:txbxContent><w:p><w:r><w:t>نص داخل مربع نص جانبي</w:t></w:r></w:p></w:txbxContent></w:drawing>'
+           f'</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>نص داخل مربع نص جانبي'
+           f'</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    control = f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>نص في عنصر تحكم بالمحتوى</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    tracked = (f'<w:p {W}><w:r><w:t>نص أصلي </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>ونص مضاف</w:t></w:r></w:ins>'
+               f'<w:del w:id="2" w:author="a"><w:r><w:delText>نص محذوف</w:delText></w:r></w:del></w:p>')
+    last = body.index(body.xpath("w:p")[-1])
+    body.insert(last + 1, parse_xml(box))
+    body.insert(last + 2, parse_xml(control))
+    body.insert(last + 3, parse_xml(tracked))
+    document.save(tmp_path / "report.docx")
+    texts = [b.text for b in read_source(tmp_path / "report.docx").blocks]
+    assert texts == ["أزمة ليبيا", "الفقرة الأولى قبل الجدول.", "خلية مدمجة", "خلية خارجية", "خلية داخلية متداخلة",
+                     "الفقرة الثانية بعد الجدول.", "قبل المربع", "نص داخل مربع نص جانبي", "نص في عنصر تحكم بالمحتوى",
+                     "نص أصلي ونص مضاف"]  # a tracked insertion is text, a tracked deletion is not
+
+
 def test_markdown_markup_never_reaches_the_model(tmp_path):
     page = tmp_path / "note.md"
     page.write_text("# أزمة **ليبيا**\n\nقال *المصدر* إن [العملية](https://example.com/x) مستمرة `اليوم`.\n\n"

@@ -118,6 +118,26 @@ def _not_word(exc: Exception) -> FormatError:
     return FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SPACES = {_W + "tab", _W + "br", _W + "cr"}
+
+
+def _paragraph_text(element, top: bool = False):
+    """A Word paragraph's text as Word shows it: its runs wherever they sit (tracked insertions,
+    smart tags, hyperlinks and fields included; deleted text is w:delText, not read), without the
+    paragraphs of its text boxes (read on their own) or a text box's fallback copy. python-docx's
+    Paragraph.text reads only runs and hyperlinks directly under the paragraph."""
+    if not top and element.tag in (_W + "p", _FALLBACK):
+        return
+    if element.tag == _W + "t":
+        yield element.text or ""
+    elif element.tag in _SPACES:
+        yield " "
+    for child in element:
+        yield from _paragraph_text(child)
+
+
 def parse_docx(data: bytes, max_bytes: int) -> Parsed:
     if (size := inflated_size(data)) > max_bytes:
         raise FormatError(f"its parts inflate to {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB "
@@ -128,17 +148,21 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "not a readable Word file"
         raise _not_word(exc) from None
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    # Every paragraph of the body in document order: those of tables (nested ones too), text boxes and
+    # content controls, which document.paragraphs leaves out, tables where they stand; a merged cell is
+    # one element, and a text box's copy for older readers (mc:Fallback) is skipped.
     blocks = []
-    for paragraph in document.paragraphs:
-        text = " ".join(paragraph.text.split())
+    for element in document.element.body.iter(qn("w:p")):
+        if any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
+            continue
+        text = " ".join("".join(_paragraph_text(element, top=True)).split())
+        paragraph = Paragraph(element, document._body)
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         if text:
             blocks.append(Block(text, heading=style.startswith("Heading") or style == "Title"))
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if text := " ".join(cell.text.split()):
-                    blocks.append(Block(text))
     title = (document.core_properties.title or "").strip() or None
     return Parsed(tuple(blocks), title, None)
 
