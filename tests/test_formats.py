@@ -122,7 +122,7 @@ def test_markdown_markup_never_reaches_the_model(tmp_path):
     source = read_source(page)
     assert [(b.text, b.heading) for b in source.blocks] == [
         ("أزمة ليبيا", True), ("قال المصدر إن العملية مستمرة اليوم.", False), ("بند أول", False), ("بند ثان", False),
-        ("اقتباس من البيان", False)]
+        ("صورة", False), ("اقتباس من البيان", False)]  # an image's description is read (since 2026-12-05)
     assert not any(mark in source.text for mark in ("*", "[", "](", "http", "#", "`", "!"))
 
 
@@ -156,3 +156,14 @@ def test_an_articles_figure_caption_is_read_in_its_place(tmp_path):
     texts = [b.text for b in read_source(page).blocks]
     assert texts.index(caption) == texts.index(ARTICLE_P) + 1 and texts[-1] == LATER_P
     assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)
+
+
+def test_markdown_tables_and_image_descriptions_are_read_without_their_markup(tmp_path):
+    """A GFM table gives its cells, in place, not its pipes and dashes; an image's description is
+    text of the article (a caption), as a web page's figure caption is."""
+    page = tmp_path / "note.md"
+    page.write_text("# عنوان\n\nفقرة أولى.\n\n| العمود الأول | العمود الثاني |\n|---|---|\n| خلية أ | خلية ب |\n\n"
+                    "![الدخان فوق الميناء](a.jpg)\n\nفقرة أخيرة مع ![صورة صغيرة](b.png) في وسطها.\n", encoding="utf-8")
+    texts = [b.text for b in read_source(page).blocks]
+    assert texts == ["عنوان", "فقرة أولى.", "العمود الأول", "العمود الثاني", "خلية أ", "خلية ب", "الدخان فوق الميناء",
+                     "فقرة أخيرة مع صورة صغيرة في وسطها."]

@@ -177,6 +177,8 @@ def _inline_text(children) -> str:
     for child in children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "image":  # its description, as a page's caption: text of the article
+            parts.append(_inline_text(child.children))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return " ".join("".join(parts).split())
@@ -210,23 +212,29 @@ def _html_text(html: str) -> str:
 
 def parse_markdown(text: str) -> Parsed:
     """Headings stay headings; paragraphs, list items and quotes become plain text (link text kept,
-    link targets, emphasis marks, images and HTML tags dropped; the text of raw HTML blocks kept).
+    link targets, emphasis marks, image addresses and HTML tags dropped; an image's description, table
+    cells and the text of raw HTML blocks kept).
 
     markdown-it stops at a nesting depth (its maxNesting): lines nested deeper are not parsed at all.
     Every line holding a letter that no parsed block covers is read as plain text (its list and
     quote markers removed, its inline markup parsed), in place, and a note says how many."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark")
+    parser = MarkdownIt("commonmark").enable("table")
     tokens = parser.parse(text)
     placed: list[tuple[int, Block]] = []
     covered: set[int] = set()
     heading = False
+    line = 0  # where the last token that says where it stands starts (a table cell's inline does not say)
     for token in tokens:
+        if token.map:
+            line = token.map[0]
         if token.type == "heading_open":
             heading = True
         elif token.type == "heading_close":
             heading = False
+        elif token.type == "table_open" and token.map:
+            covered.update(range(*token.map))  # its delimiter row holds no letter; its cells are placed
         elif token.type in ("inline", "fence", "code_block", "html_block"):
             if token.map:
                 covered.update(range(*token.map))
@@ -237,7 +245,7 @@ def parse_markdown(text: str) -> Parsed:
             else:
                 content = " ".join(token.content.split())
             if content:
-                placed.append((token.map[0] if token.map else 0, Block(content, heading=heading)))
+                placed.append((line, Block(content, heading=heading)))
     lines = text.split("\n")
     recovered = 0
     for number, line in enumerate(lines):
