@@ -160,10 +160,11 @@ def test_an_articles_figure_caption_is_read_in_its_place(tmp_path):
 
 def test_markdown_tables_and_image_descriptions_are_read_without_their_markup(tmp_path):
     """A GFM table gives its cells, in place, not its pipes and dashes; an image's description is
-    text of the article (a caption), as a web page's figure caption is."""
+    text of the article (a caption), as a web page's figure caption is; a footnote's mark is markup."""
     page = tmp_path / "note.md"
     page.write_text("# عنوان\n\nفقرة أولى.\n\n| العمود الأول | العمود الثاني |\n|---|---|\n| خلية أ | خلية ب |\n\n"
-                    "![الدخان فوق الميناء](a.jpg)\n\nفقرة أخيرة مع ![صورة صغيرة](b.png) في وسطها.\n", encoding="utf-8")
+                    "![الدخان فوق الميناء](a.jpg)\n\nفقرة أخيرة مع ![صورة صغيرة](b.png) في وسطها[^1].\n\n"
+                    "[^1]: نص الحاشية.\n", encoding="utf-8")
     texts = [b.text for b in read_source(page).blocks]
     assert texts == ["عنوان", "فقرة أولى.", "العمود الأول", "العمود الثاني", "خلية أ", "خلية ب", "الدخان فوق الميناء",
-                     "فقرة أخيرة مع صورة صغيرة في وسطها."]
+                     "فقرة أخيرة مع صورة صغيرة في وسطها.", "نص الحاشية."]  # a footnote: its mark dropped, its note read

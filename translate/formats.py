@@ -219,8 +219,9 @@ def parse_markdown(text: str) -> Parsed:
     Every line holding a letter that no parsed block covers is read as plain text (its list and
     quote markers removed, its inline markup parsed), in place, and a note says how many."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     tokens = parser.parse(text)
     placed: list[tuple[int, Block]] = []
     covered: set[int] = set()
