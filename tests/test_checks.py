@@ -253,6 +253,18 @@ def test_check_command_json_and_exit_codes(tmp_path):
     assert runner.invoke(app, ["check", "--source", str(tmp_path / "nope"), "--translation", str(translation)]).exit_code == 2
 
 
+def test_check_command_lines_are_newline_lines(tmp_path):
+    """Line-aligned files are split at newlines only (CRLF too): a U+2028, a form feed or a U+0085 in a
+    line, common in text copied from the web, neither splits it nor shifts every later line."""
+    source, translation = tmp_path / "ar.txt", tmp_path / "en.txt"
+    source.write_bytes("قال المسؤول إن\u2028الاجتماع انتهى.\r\nوأضاف أن\x0cالنتائج جيدة.\r\nوختم\x85بالشكر.\r\n".encode())
+    translation.write_text("The official said the meeting ended.\nHe added that the results were good.\nHe ended with thanks.\n",
+                           encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--source", str(source), "--translation", str(translation), "--json"])
+    assert result.exit_code in (0, 1), result.output
+    assert [json.loads(line)["line"] for line in result.stdout.splitlines()] == [1, 2, 3]
+
+
 # Retries inside translation, through both engines --------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,9 @@ def _lines(path: Path, option: str) -> list[str]:
     text, _, notes = decode(data, str(path))
     for _, detail in notes:
         warn(f"{option} {path}: {detail}")
-    return text.splitlines()
+    # Newlines only: str.splitlines also splits at U+2028, form feeds and U+0085, which web text holds
+    # inside lines, and every later line would be shifted against the other file.
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
 
 
 CHECK_SLICE = 256  # pairs checked at once (the meaning check batches within a slice)
