@@ -18,6 +18,7 @@ from translate.checks.quantities import check_quantities
 from translate.checks.surface import check_length, check_repetition, check_unfinished, check_untranslated
 from translate.cli import app
 from translate.engines import EngineOptions
+from translate.errors import GlossaryError
 from translate.flags import Flag, FlagKind
 from translate.glossary import load_glossary
 from translate.hub import ModelSource
@@ -207,6 +208,10 @@ def test_glossary_fixes_near_variants_and_flags_the_rest(tmp_path):
     toml = tmp_path / "glossary.toml"
     toml.write_text('[terms]\n"حفتر" = "Haftar"\n', encoding="utf-8")
     assert load_glossary(toml) == {"حفتر": "Haftar"}
+    # Lines end at newlines only: a form feed inside a line neither splits it nor moves the line numbers.
+    path.write_text("حفتر\tHaftar\x0c\nالسراج\tSarraj\nبلا تاب\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="line 3: expected"):
+        load_glossary(path)
 
 
 def test_brief_facts_not_in_the_article_are_flagged():

@@ -41,3 +41,10 @@ def visible(name: str) -> str:
 def bidi_visible(text: str) -> str:
     """``text`` with its bidi controls written as escapes (they could reorder what a reader sees)."""
     return _BIDI.sub(_escape, text)
+
+
+def newline_lines(text: str) -> list[str]:
+    """A file's lines, ended by a newline or CRLF only: str.splitlines also ends one at U+2028, form
+    feeds and U+0085, which text copied from the web holds inside lines (line-aligned files and line
+    numbers in messages would shift)."""
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")] if text else []

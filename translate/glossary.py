@@ -11,6 +11,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+from translate.chars import newline_lines
 from translate.errors import GlossaryError
 
 
@@ -53,7 +54,7 @@ def load_glossary(path: Path) -> dict[str, str]:
                                     f"{type(rendering).__name__} ({rendering!r})")
             _add(glossary, where, path, term, rendering, f"key {term!r}")
         return glossary
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(newline_lines(text), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split("\t")

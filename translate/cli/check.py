@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from translate.chars import newline_lines
 from translate.checks import check_pairs
 from translate.cli._common import (
     EXIT_FAILED,
@@ -37,9 +38,7 @@ def _lines(path: Path, option: str) -> list[str]:
     text, _, notes = decode(data, str(path))
     for _, detail in notes:
         warn(f"{option} {path}: {detail}")
-    # Newlines only: str.splitlines also splits at U+2028, form feeds and U+0085, which web text holds
-    # inside lines, and every later line would be shifted against the other file.
-    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
+    return newline_lines(text)
 
 
 CHECK_SLICE = 256  # pairs checked at once (the meaning check batches within a slice)
