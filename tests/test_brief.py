@@ -196,5 +196,5 @@ def test_brief_leaves_headings_out(tmp_path, tiny_marian, tiny_bart):
     assert run_brief([folder, "-o", tmp_path / "out", "--summarizer", "extractive"], tiny_marian, tiny_bart).exit_code == 0
     data = json.loads((tmp_path / "out" / "a.txt.json").read_text(encoding="utf-8"))
     heading = data["paragraphs"][0]
-    assert heading["heading"] and data["title"] == heading["en"]
+    assert heading["heading"] and data["title"].removesuffix(" …").split() == heading["en"].split()[:24]
     assert data["brief"]["text"] == ExtractiveSummarizer().summarize(data["paragraphs"][1]["en"]).text
