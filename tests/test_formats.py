@@ -158,6 +158,21 @@ def test_an_articles_figure_caption_is_read_in_its_place(tmp_path):
     assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)
 
 
+def test_an_articles_text_written_without_paragraph_tags_is_read(tmp_path):
+    """Many Arabic news sites write an article as text straight in a <div>, its paragraphs parted by
+    <br><br>: trafilatura (precision mode) dropped that text whole, silently. A <br> inside a
+    paragraph parts two words; it glued them ("الأولالسطر")."""
+    middle = "وقالت مصادر أمنية إن فرق الإنقاذ ما زالت تبحث عن مفقودين تحت الأنقاض في الأحياء القريبة من الميناء."
+    last = "وأعلنت الحكومة الحداد الوطني ثلاثة أيام على أرواح الضحايا."
+    page = tmp_path / "page.html"
+    page.write_text(_page(f'<div>{ARTICLE_P}<br><br>{middle}<br>\n<br><b>{last}</b></div>'
+                          f'<p>السطر الأول<br>السطر الثاني من الفقرة نفسها مع كلمات أخرى.</p><p>{LATER_P}</p>'),
+                    encoding="utf-8")
+    texts = [b.text for b in read_source(page).blocks]
+    assert texts[1:] == [ARTICLE_P, middle, last, "السطر الأول السطر الثاني من الفقرة نفسها مع كلمات أخرى.", LATER_P]
+    assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)
+
+
 def test_markdown_tables_and_image_descriptions_are_read_without_their_markup(tmp_path):
     """A GFM table gives its cells, in place, not its pipes and dashes; an image's description is
     text of the article (a caption), as a web page's figure caption is; a footnote's mark is markup."""

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 from translate.errors import FormatError
 
+_LETTER = re.compile(r"[^\W\d_]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 
 
@@ -61,10 +62,75 @@ def _trafilatura_config(max_bytes: int):
     return config
 
 
-def _captions_as_paragraphs(html: str):
-    """The page's tree with each <figure> that has a caption replaced by the caption as a paragraph:
-    trafilatura drops figures whole, and an article's captions are its text (those of menus and
-    related-story cards go with them, as their paragraphs do)."""
+# Inline elements: text in them is part of the paragraph around it (the HTML standard's phrasing content).
+_INLINE = frozenset("a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s samp small span "
+                    "strong sub sup time u var wbr".split())
+# Containers whose loose text (not in a <p>) is the article's on many sites: "text<br><br>text" in a <div>.
+_CONTAINERS = ("div", "section", "article", "main", "details", "center")
+
+
+def _is_break(node) -> bool:
+    return isinstance(node.tag, str) and node.tag.lower() == "br"
+
+
+def _run_has_text(text: str | None, nodes) -> bool:
+    """A run of loose text and inline elements holds a letter outside links (links alone are menus)."""
+    parts = [text or ""]
+    for node in nodes:
+        if isinstance(node.tag, str) and node.tag.lower() != "a":
+            parts.extend(t for sub in node.iter() if isinstance(sub.tag, str) and sub.tag.lower() != "a"
+                         for t in (sub.text,) if t)
+        parts.append(node.tail or "")
+    return bool(_LETTER.search("".join(parts)))
+
+
+def _loose_text_as_paragraphs(container) -> None:
+    """Each run of loose text and inline elements in the container that holds a letter becomes a <p>,
+    runs parted at its block children and at a <br><br> (trafilatura, in precision mode, drops text
+    that no <p> holds)."""
+    runs: list = []  # (text, inline nodes) runs and block children, in order
+    text, nodes = container.text, []
+    for child in list(container):
+        if isinstance(child.tag, str) and child.tag.lower() not in _INLINE:
+            runs.append((text, nodes))
+            runs.append(child)
+            text, nodes, child.tail = child.tail, [], None
+        elif _is_break(child) and nodes and _is_break(nodes[-1]) and not (nodes[-1].tail or "").strip():
+            nodes.pop()
+            runs.append((text, nodes))
+            text, nodes, child.tail = child.tail, [], None
+        else:
+            nodes.append(child)
+    runs.append((text, nodes))
+    if not any(isinstance(run, tuple) and _run_has_text(*run) for run in runs):
+        return
+    from lxml import etree
+
+    for child in list(container):
+        container.remove(child)
+    container.text = None
+    for run in runs:
+        if not isinstance(run, tuple):
+            container.append(run)
+            continue
+        text, nodes = run
+        if _run_has_text(text, nodes):
+            paragraph = etree.SubElement(container, "p")
+            paragraph.text = text
+            paragraph.extend(nodes)
+            continue
+        if text and len(container):
+            container[-1].tail = (container[-1].tail or "") + text
+        elif text:
+            container.text = (container.text or "") + text
+        container.extend(nodes)
+
+
+def _prepared_tree(html: str):
+    """The page's tree made readable by trafilatura without loss: each <figure> that has a caption
+    replaced by the caption as a paragraph (trafilatura drops figures whole, and an article's captions
+    are its text; those of menus and related-story cards go with them, as their paragraphs do), and
+    text that no <p> holds put in one."""
     from lxml import etree
     from trafilatura.utils import load_html
 
@@ -78,17 +144,21 @@ def _captions_as_paragraphs(html: str):
             paragraph = etree.Element("p")
             paragraph.text, paragraph.tail = text, figure.tail
             figure.getparent().replace(figure, paragraph)
+    for container in list(tree.iter(*_CONTAINERS)):
+        _loose_text_as_paragraphs(container)
     return tree
 
 
 def parse_html(html: str, max_bytes: int) -> Parsed:
     import trafilatura
 
-    xml = trafilatura.extract(_captions_as_paragraphs(html), output_format="xml", include_comments=False, include_tables=True,
+    xml = trafilatura.extract(_prepared_tree(html), output_format="xml", include_comments=False, include_tables=True,
                               with_metadata=True, favor_precision=True, config=_trafilatura_config(max_bytes))
     if not xml:
         raise FormatError("no article text found in the page")
     root = ElementTree.fromstring(xml)
+    for line_break in root.iter("lb"):  # a <br>: it parts two words
+        line_break.tail = " " + (line_break.tail or "")
     blocks = []
     for element in root.iter():
         if element.tag in ("head", "p", "item", "cell", "quote"):
@@ -169,7 +239,6 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
 
 _MARKERS = re.compile(r"^(?:\s+|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|#{1,6}(?=\s|$))+")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _inline_text(children) -> str:
