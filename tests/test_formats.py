@@ -173,6 +173,34 @@ def test_an_articles_text_written_without_paragraph_tags_is_read(tmp_path):
     assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)
 
 
+def test_markdown_struck_text_and_task_boxes_reach_the_model_without_their_marks(tmp_path):
+    """GFM's ~~struck~~ text is the article's (a correction shown), its tildes markup; a task
+    list's box is markup too."""
+    page = tmp_path / "note.md"
+    page.write_text("فقرة فيها ~~رقم قديم~~ رقم جديد.\n\n- [ ] مهمة لم تنجز\n- [x] مهمة أنجزت\n", encoding="utf-8")
+    assert [b.text for b in read_source(page).blocks] == ["فقرة فيها رقم قديم رقم جديد.", "مهمة لم تنجز", "مهمة أنجزت"]
+
+
+def test_markdown_front_matter_gives_the_title_and_date_not_yaml_to_the_model(tmp_path):
+    """A Hugo or Jekyll article opens with YAML front matter: its title and description are the
+    article's, its date the publication date, and the rest is metadata, left out with a note that
+    names it; the YAML never reaches the model as text."""
+    page = tmp_path / "post.md"
+    page.write_text('---\ntitle: "انفجار في الميناء"\ndate: 2020-08-04T18:10:00+03:00\nauthor: محمد علي\n'
+                    'description: حصيلة أولية للضحايا\ntags: [لبنان, بيروت]\ndraft: false\n---\n\nفقرة أولى من المقال.\n',
+                    encoding="utf-8")
+    source = read_source(page)
+    assert [(b.text, b.heading) for b in source.blocks] == [("انفجار في الميناء", True), ("حصيلة أولية للضحايا", False),
+                                                            ("فقرة أولى من المقال.", False)]
+    assert source.date == "2020-08-04"
+    assert any("author, tags" in detail for _, detail in source.notes)
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [انفجار\n---\n\nفقرة أولى من المقال.\n", encoding="utf-8")
+    source = read_source(broken)
+    assert [b.text for b in source.blocks] == ["title: [انفجار", "فقرة أولى من المقال."]
+    assert any("not valid YAML" in detail for _, detail in source.notes)
+
+
 def test_markdown_tables_and_image_descriptions_are_read_without_their_markup(tmp_path):
     """A GFM table gives its cells, in place, not its pipes and dashes; an image's description is
     text of the article (a caption), as a web page's figure caption is; a footnote's mark is markup."""

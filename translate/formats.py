@@ -279,21 +279,78 @@ def _html_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+# Front matter (Hugo, Jekyll): the fields that are the article's text, and those that date it.
+_FRONT_TEXT = ("title", "subtitle", "description", "summary", "excerpt", "lead", "abstract")
+_FRONT_DATE = ("date", "publishdate", "published", "pubdate")
+
+
+def _has_letter(value, seen: set[int]) -> bool:
+    """A letter anywhere in a YAML value (aliases walked once: a value that repeats itself is small)."""
+    if id(value) in seen:
+        return False
+    seen.add(id(value))
+    if isinstance(value, str):
+        return bool(_LETTER.search(value))
+    if isinstance(value, dict):
+        return any(_has_letter(k, seen) or _has_letter(v, seen) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_letter(v, seen) for v in value)
+    return False
+
+
+def _front_matter(content: str) -> tuple[list[Block], str | None, tuple[tuple[str, str], ...]]:
+    """The blocks, date and notes of a YAML front matter: title as the heading, description and the
+    like as paragraphs, the date as the publication date, the other fields with letters named in a
+    note; a front matter that is not YAML is read as lines of text, with a note."""
+    import datetime
+
+    import yaml
+
+    try:
+        fields = yaml.safe_load(content)
+    except yaml.YAMLError:
+        fields = None
+        lines = [" ".join(line.split()) for line in content.split("\n")]
+        blocks = [Block(line) for line in lines if _LETTER.search(line)]
+        return blocks, None, (("reading", "the front matter is not valid YAML: read as lines of text"),) if blocks else ()
+    if not isinstance(fields, dict):
+        blocks = [Block(" ".join(str(fields).split()))] if _has_letter(fields, set()) else []
+        return blocks, None, ()
+    blocks, date, left = [], None, []
+    for key, value in fields.items():
+        name = str(key).lower()
+        if name in _FRONT_TEXT and isinstance(value, str) and _LETTER.search(value):
+            blocks.append(Block(" ".join(value.split()), heading=name == "title"))
+        elif name in _FRONT_DATE and date is None and isinstance(value, (datetime.date, str)):
+            iso = value.isoformat() if isinstance(value, datetime.date) else value.strip()
+            date = iso[:10] if re.match(r"\d{4}-\d{2}-\d{2}", iso) else None
+        elif _has_letter(value, set()):
+            left.append(str(key))
+    blocks.sort(key=lambda block: not block.heading)  # the title first
+    notes = (("reading", f"front matter fields left out (metadata, not the article's text): {', '.join(left)}"),) if left else ()
+    return blocks, date, notes
+
+
 def parse_markdown(text: str) -> Parsed:
     """Headings stay headings; paragraphs, list items and quotes become plain text (link text kept,
-    link targets, emphasis marks, image addresses and HTML tags dropped; an image's description, table
-    cells and the text of raw HTML blocks kept).
+    link targets, emphasis and strikethrough marks, task boxes, image addresses and HTML tags dropped;
+    an image's description, table cells and the text of raw HTML blocks kept); a YAML front matter
+    gives the title, description and date (the other fields named in a note).
 
     markdown-it stops at a nesting depth (its maxNesting): lines nested deeper are not parsed at all.
     Every line holding a letter that no parsed block covers is read as plain text (its list and
     quote markers removed, its inline markup parsed), in place, and a note says how many."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
 
-    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    parser = (MarkdownIt("commonmark").enable(["table", "strikethrough"])
+              .use(footnote_plugin).use(front_matter_plugin).use(tasklists_plugin))
     tokens = parser.parse(text)
     placed: list[tuple[int, Block]] = []
     covered: set[int] = set()
+    date, notes = None, ()
     heading = False
     line = 0  # where the last token that says where it stands starts (a table cell's inline does not say)
     for token in tokens:
@@ -303,6 +360,10 @@ def parse_markdown(text: str) -> Parsed:
             heading = True
         elif token.type == "heading_close":
             heading = False
+        elif token.type == "front_matter" and token.map:
+            covered.update(range(*token.map))
+            blocks, date, notes = _front_matter(token.content)
+            placed.extend((token.map[0], block) for block in blocks)
         elif token.type == "table_open" and token.map:
             covered.update(range(*token.map))  # its delimiter row holds no letter; its cells are placed
         elif token.type in ("inline", "fence", "code_block", "html_block"):
@@ -327,9 +388,8 @@ def parse_markdown(text: str) -> Parsed:
             placed.append((number, Block(content)))
             recovered += 1
     placed.sort(key=lambda item: item[0])
-    notes = ()
     if recovered:
         lines_were = "1 line nested" if recovered == 1 else f"{recovered} lines nested"
-        notes = (("reading", f"{lines_were} deeper than the Markdown reader follows ({parser.options['maxNesting']} "
+        notes += (("reading", f"{lines_were} deeper than the Markdown reader follows ({parser.options['maxNesting']} "
                              f"levels): read as plain text, list and quote markers removed"),)
-    return Parsed(tuple(block for _, block in placed), notes=notes)
+    return Parsed(tuple(block for _, block in placed), date=date, notes=notes)
