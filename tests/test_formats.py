@@ -115,6 +115,50 @@ def test_word_files_give_all_their_text_once_in_order(tmp_path):
                      "نص أصلي ونص مضاف"]  # a tracked insertion is text, a tracked deletion is not
 
 
+def _with_part(path, name: str, xml: str, kind: str) -> None:
+    """Adds a part (footnotes, endnotes, a footer, comments) to a saved Word file, as Word writes it."""
+    import zipfile
+
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    types = {"footnotes": "footnotes", "endnotes": "endnotes", "footer": "footer", "comments": "comments"}
+    with zipfile.ZipFile(path) as source:
+        parts = {item: source.read(item) for item in source.namelist()}
+    parts[f"word/{name}"] = xml.encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdT{kind}" Type="{rels}/{kind}" Target="{name}"/></Relationships>'.encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        f'<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.'
+        f'wordprocessingml.{types[kind]}+xml"/></Types>').encode())
+    with zipfile.ZipFile(path, "w") as target:
+        for item, data in parts.items():
+            target.writestr(item, data)
+
+
+def test_word_footnotes_and_endnotes_are_read_and_page_furniture_is_named(tmp_path):
+    """Footnotes and endnotes are the article's text: read after its body, as Word prints them
+    (their separators are not text); the pages' footers and reviewers' comments are not, and a note
+    says they were left out, so no letter goes silently."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("قال التقرير إن الأسعار ارتفعت.")
+    document.save(tmp_path / "report.docx")
+    note = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            f'<w:footnote w:id="1"><w:p><w:r><w:t>المصدر: الجهاز المركزي للإحصاء.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    _with_part(tmp_path / "report.docx", "footnotes.xml", note, "footnotes")
+    end = f'<w:endnotes {W}><w:endnote w:id="1"><w:p><w:r><w:t>أرقام أولية.</w:t></w:r></w:p></w:endnote></w:endnotes>'
+    _with_part(tmp_path / "report.docx", "endnotes.xml", end, "endnotes")
+    _with_part(tmp_path / "report.docx", "footer9.xml", f'<w:ftr {W}><w:p><w:r><w:t>سري للغاية</w:t></w:r></w:p></w:ftr>',
+               "footer")
+    _with_part(tmp_path / "report.docx", "comments.xml",
+               f'<w:comments {W}><w:comment w:id="0"><w:p><w:r><w:t>راجع الرقم</w:t></w:r></w:p></w:comment></w:comments>',
+               "comments")
+    source = read_source(tmp_path / "report.docx")
+    assert [b.text for b in source.blocks] == ["قال التقرير إن الأسعار ارتفعت.", "المصدر: الجهاز المركزي للإحصاء.",
+                                               "أرقام أولية."]
+    assert any("footers" in detail and "comments" in detail for _, detail in source.notes)
+
+
 def test_markdown_markup_never_reaches_the_model(tmp_path):
     page = tmp_path / "note.md"
     page.write_text("# أزمة **ليبيا**\n\nقال *المصدر* إن [العملية](https://example.com/x) مستمرة `اليوم`.\n\n"

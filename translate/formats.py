@@ -218,23 +218,53 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "not a readable Word file"
         raise _not_word(exc) from None
-    from docx.oxml.ns import qn
+    from docx.oxml import parse_xml
     from docx.text.paragraph import Paragraph
 
     # Every paragraph of the body in document order: those of tables (nested ones too), text boxes and
     # content controls, which document.paragraphs leaves out, tables where they stand; a merged cell is
     # one element, and a text box's copy for older readers (mc:Fallback) is skipped.
     blocks = []
-    for element in document.element.body.iter(qn("w:p")):
-        if any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
-            continue
+    for element in _word_paragraphs(document.element.body):
         text = " ".join("".join(_paragraph_text(element, top=True)).split())
         paragraph = Paragraph(element, document._body)
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         if text:
             blocks.append(Block(text, heading=style.startswith("Heading") or style == "Title"))
+    # Footnotes, then endnotes, after the body as Word prints them (python-docx does not read them);
+    # the pages' headers and footers and the reviewers' comments are not the article: named in a note.
+    furniture: dict[str, int] = {}
+    for kind in ("footnotes", "endnotes", "header", "footer", "comments"):
+        for rel in list(document.part.rels.values()):
+            if rel.is_external or not rel.reltype.endswith("/" + kind):
+                continue
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except Exception as exc:  # noqa: BLE001 - a damaged part is a damaged file
+                raise _not_word(exc) from None
+            for element in _word_paragraphs(root):
+                note = next((a for a in element.iterancestors(_W + "footnote", _W + "endnote")), None)
+                if note is not None and note.get(_W + "type") not in (None, "normal"):
+                    continue  # a separator line, not text
+                text = " ".join("".join(_paragraph_text(element, top=True)).split())
+                if text and kind in ("footnotes", "endnotes"):
+                    blocks.append(Block(text))
+                elif text:
+                    furniture[kind] = furniture.get(kind, 0) + len(_LETTER.findall(text))
+    notes = ()
+    if furniture:
+        names = {"header": "page headers", "footer": "page footers", "comments": "reviewers' comments"}
+        parts = ", ".join(f"{names[kind]} ({count} letters)" for kind, count in furniture.items())
+        notes = (("reading", f"left out, not the article's text: {parts}"),)
     title = (document.core_properties.title or "").strip() or None
-    return Parsed(tuple(blocks), title, None)
+    return Parsed(tuple(blocks), title, None, notes=notes)
+
+
+def _word_paragraphs(root):
+    """The paragraphs under a Word part's root in document order, a text box's fallback copy skipped."""
+    for element in root.iter(_W + "p"):
+        if not any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
+            yield element
 
 
 _MARKERS = re.compile(r"^(?:\s+|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|#{1,6}(?=\s|$))+")
