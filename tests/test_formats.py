@@ -217,6 +217,19 @@ def test_an_articles_text_written_without_paragraph_tags_is_read(tmp_path):
     assert all("الرئيسية" not in t and "محفوظة" not in t for t in texts)
 
 
+@pytest.mark.parametrize("body", [
+    "<table><tr><td><font size=3>{a}<br><br>{b}</font></td></tr></table>",  # an old table layout
+    "{a}<br><br>{b}",  # text straight in <body>
+    "<span>{a}</span><br><br><span>{b}</span>"])
+def test_an_old_layouts_paragraphs_are_each_read(tmp_path, body):
+    """A whole article in one table cell or <font>, or straight in <body>, parted by <br><br>: the
+    first paragraph was lost (table), or all of it (body)."""
+    page = tmp_path / "old.html"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body.format(a=ARTICLE_P, b=LATER_P)}</body></html>',
+                    encoding="utf-8")
+    assert [b.text for b in read_source(page).blocks] == [ARTICLE_P, LATER_P]
+
+
 def test_markdown_struck_text_and_task_boxes_reach_the_model_without_their_marks(tmp_path):
     """GFM's ~~struck~~ text is the article's (a correction shown), its tildes markup; a task
     list's box is markup too."""

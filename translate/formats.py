@@ -66,7 +66,7 @@ def _trafilatura_config(max_bytes: int):
 _INLINE = frozenset("a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s samp small span "
                     "strong sub sup time u var wbr".split())
 # Containers whose loose text (not in a <p>) is the article's on many sites: "text<br><br>text" in a <div>.
-_CONTAINERS = ("div", "section", "article", "main", "details", "center")
+_CONTAINERS = ("body", "div", "section", "article", "main", "details", "center", "td", "th")
 
 
 def _is_break(node) -> bool:
@@ -144,6 +144,7 @@ def _prepared_tree(html: str):
             paragraph = etree.Element("p")
             paragraph.text, paragraph.tail = text, figure.tail
             figure.getparent().replace(figure, paragraph)
+    etree.strip_tags(tree, "font")  # presentational only; old table layouts wrap a whole article in one
     for container in list(tree.iter(*_CONTAINERS)):
         _loose_text_as_paragraphs(container)
     return tree
