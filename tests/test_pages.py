@@ -60,3 +60,16 @@ def test_html_pages_hold_every_paragraph_escaped_and_right_to_left(tmp_path, tin
     page.feed(briefing)
     assert "script" not in page.tags and "%3Cscript%3Ealert%281%29%3Cscript%3E.txt.html" in briefing
     assert "2 articles" in briefing and "sentences to check" in briefing and "translate-briefing:" in briefing
+
+
+def test_one_sentence_is_counted_as_one_sentence(tmp_path, tiny_marian):
+    """"1 of 1 sentences to check" and "done: … (1 sentences)" read as a machine's English."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text("قال المصدر إن العملية مستمرة في المدينة منذ أيام.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = brief_cli([folder, "-o", out], tiny_marian)
+    assert result.exit_code == 0 and "(1 sentence)" in result.output
+    for name in ("one.txt.md", "one.txt.html", "briefing.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "1 sentences" not in text and "of 1 sentence to check" in text, name

@@ -198,7 +198,7 @@ class Briefer:
                 finished.append(article)
                 report.done.append(article.source.path)
                 reporter.advance(articles=1)
-                reporter.file(article.source.path, "done", f"{article.sentence_count} sentences")
+                reporter.file(article.source.path, "done", f"{article.sentence_count} sentence{'' if article.sentence_count == 1 else 's'}")
         return finished, recorded
 
 

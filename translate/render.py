@@ -30,6 +30,11 @@ class Failure:
     reason: str
 
 
+
+def _to_check(counts: dict) -> str:
+    return f"{counts['sentences_to_check']} of {counts['sentences']} sentence{'' if counts['sentences'] == 1 else 's'} to check"
+
+
 def clean(text: str) -> str:
     """Text with no control characters except tab and line breaks (NUL was seen in model output), and
     bidi controls made visible (they could reorder what the reader sees)."""
@@ -66,7 +71,7 @@ def article_markdown(article: Article) -> str:
             lines += ["> **Check the brief:** " + "; ".join(md_inline(f.detail) for f in brief.flags), ""]
     counts = article.check_counts()
     if counts["sentences_to_check"]:
-        lines += [f"*{counts['sentences_to_check']} of {counts['sentences']} sentences to check* (marked below)", ""]
+        lines += [f"*{_to_check(counts)}* (marked below)", ""]
     published = f" · published {md_inline(article.date)}" if article.date else ""
     lines += [f"*Source:* {md_inline(visible(article.source.path))}{published}", ""]
     if article.flags:
@@ -233,7 +238,7 @@ def _story_markdown(view: dict) -> list[str]:
     lines += [brief or "(no brief)", ""]
     for item in view["items"]:
         article, counts = item["article"], item["counts"]
-        checks = f"{counts['sentences_to_check']} of {counts['sentences']} sentences to check"
+        checks = _to_check(counts)
         if counts["brief_flags"]:
             checks += "; check the brief (" + "; ".join(md_inline(f.detail) for f in article.brief.flags) + ")"
         published = (f" · {md_inline(article.outlet)}" if article.outlet else "") + (
