@@ -48,3 +48,8 @@ def newline_lines(text: str) -> list[str]:
     feeds and U+0085, which text copied from the web holds inside lines (line-aligned files and line
     numbers in messages would shift)."""
     return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")] if text else []
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 sentence", "2 sentences": a count as a person reads it."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

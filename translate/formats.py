@@ -78,8 +78,11 @@ def _run_has_text(text: str | None, nodes) -> bool:
     parts = [text or ""]
     for node in nodes:
         if isinstance(node.tag, str) and node.tag.lower() != "a":
-            parts.extend(t for sub in node.iter() if isinstance(sub.tag, str) and sub.tag.lower() != "a"
-                         for t in (sub.text,) if t)
+            for sub in node.iter():
+                if isinstance(sub.tag, str) and sub.tag.lower() != "a":
+                    parts.append(sub.text or "")
+                if sub is not node:
+                    parts.append(sub.tail or "")  # after an inner element, a link's too: outside it
         parts.append(node.tail or "")
     return bool(_LETTER.search("".join(parts)))
 
@@ -102,19 +105,20 @@ def _loose_text_as_paragraphs(container) -> None:
         else:
             nodes.append(child)
     runs.append((text, nodes))
-    if not any(isinstance(run, tuple) and _run_has_text(*run) for run in runs):
+    wrapped = [isinstance(run, tuple) and _run_has_text(*run) for run in runs]
+    if not any(wrapped):
         return
     from lxml import etree
 
     for child in list(container):
         container.remove(child)
     container.text = None
-    for run in runs:
+    for run, wrap in zip(runs, wrapped):
         if not isinstance(run, tuple):
             container.append(run)
             continue
         text, nodes = run
-        if _run_has_text(text, nodes):
+        if wrap:
             paragraph = etree.SubElement(container, "p")
             paragraph.text = text
             paragraph.extend(nodes)
@@ -236,7 +240,7 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
     # the pages' headers and footers and the reviewers' comments are not the article: named in a note.
     furniture: dict[str, int] = {}
     for kind in ("footnotes", "endnotes", "header", "footer", "comments"):
-        for rel in list(document.part.rels.values()):
+        for rel in document.part.rels.values():
             if rel.is_external or not rel.reltype.endswith("/" + kind):
                 continue
             try:
@@ -340,7 +344,6 @@ def _front_matter(content: str) -> tuple[list[Block], str | None, tuple[tuple[st
     try:
         fields = yaml.safe_load(content)
     except yaml.YAMLError:
-        fields = None
         lines = [" ".join(line.split()) for line in content.split("\n")]
         blocks = [Block(line) for line in lines if _LETTER.search(line)]
         return blocks, None, (("reading", "the front matter is not valid YAML: read as lines of text"),) if blocks else ()

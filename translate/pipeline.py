@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from translate.article import Article, Source
+from translate.chars import plural
 from translate.copies import mark_copies
 from translate.distributed import RayExecutor, RaySettings
 from translate.errors import InputError, NoArticles
@@ -198,7 +199,7 @@ class Briefer:
                 finished.append(article)
                 report.done.append(article.source.path)
                 reporter.advance(articles=1)
-                reporter.file(article.source.path, "done", f"{article.sentence_count} sentence{'' if article.sentence_count == 1 else 's'}")
+                reporter.file(article.source.path, "done", plural(article.sentence_count, "sentence"))
         return finished, recorded
 
 

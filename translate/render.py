@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from translate.article import Article, Sentence, Story
-from translate.chars import CONTROLS, bidi_visible, visible
+from translate.chars import CONTROLS, bidi_visible, plural, visible
 from translate.flags import Flag
 
 MARKER = "<!-- translate-briefing cache_key={key} -->"
@@ -30,9 +30,8 @@ class Failure:
     reason: str
 
 
-
 def _to_check(counts: dict) -> str:
-    return f"{counts['sentences_to_check']} of {counts['sentences']} sentence{'' if counts['sentences'] == 1 else 's'} to check"
+    return f"{counts['sentences_to_check']} of {plural(counts['sentences'], 'sentence')} to check"
 
 
 def clean(text: str) -> str:
@@ -152,6 +151,7 @@ def _jinja():
     environment = Environment(loader=PackageLoader("translate", "templates"), autoescape=True, undefined=StrictUndefined,
                        finalize=lambda value: clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
                        trim_blocks=True, lstrip_blocks=True)
+    environment.filters["to_check"] = _to_check  # "1 of 3 sentences to check", one wording for every page
     environment.filters["name"] = visible  # file names: control and bidi characters shown as escapes
     return environment
 

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from translate import settings
+from translate.chars import plural
 from translate.checks import DEFAULT_MIN_SCORE
 from translate.cli._common import (
     EXIT_USAGE,
@@ -46,10 +47,6 @@ SummarizerOpt = Annotated[SummarizerKind, typer.Option(
     "--summarizer", help="abstractive (distilbart-cnn, pinned) or extractive (no model).")]
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 class ProgressReporter:
     """A rich progress bar on a terminal (articles, sentence chunks); plain log lines otherwise, with a
     progress line at a steady pace (counts, share, ETA)."""
@@ -82,9 +79,9 @@ class ProgressReporter:
             for task, more in ((self.articles, articles), (self.chunks, chunks)):
                 self.progress.update(task, total=(self.progress.tasks[task].total or 0) + more)
         elif articles:
-            say(f"translating {_plural(articles, 'article')}, {_plural(chunks, 'sentence piece')}")
+            say(f"translating {plural(articles, 'article')}, {plural(chunks, 'sentence piece')}")
         else:
-            say(f"a very large article: {_plural(chunks, 'sentence piece')} more")
+            say(f"a very large article: {plural(chunks, 'sentence piece')} more")
 
     def advance(self, chunks: int = 0, articles: int = 0) -> None:
         self.log.advance(chunks)
@@ -159,7 +156,7 @@ def brief(
     say(f"{len(report.done)} done, {len(report.skipped)} skipped (unchanged), {len(report.failed)} failed{left_out} "
         f"in {report.seconds:.1f} s; briefing: {report.briefing}")
     if report.failed:
-        error(f"{_plural(len(report.failed), 'file')} failed; see {report.briefing}.")
+        error(f"{plural(len(report.failed), 'file')} failed; see {report.briefing}.")
     raise typer.Exit(report.exit_code)
 
 
