@@ -2,8 +2,9 @@
 
 Month names come from CLDR through Babel, for the three series the Arabic world uses: يناير/فبراير
 (Egypt, the Gulf, ``ar``), كانون الثاني/شباط (the Levant and Iraq, ``ar_SY``), جانفي/فيفري (the
-Maghreb, ``ar_DZ``); weekdays from CLDR too; the Hijri months and the relative days (أمس, اليوم, غدا)
-are listed here (CLDR's Arabic has no Hijri month names in the Gregorian calendar data Babel
+Maghreb, ``ar_DZ``); weekdays from CLDR too; the Hijri months, the relative days (أمس, اليوم, غدا) and
+the relative periods (الأسبوع المقبل "next week", العام الماضي "last year") are listed here (CLDR's
+Arabic has no Hijri month names in the Gregorian calendar data Babel
 exposes). A name that is also a common word (صفر is zero, رجب a name, الاثنين "the two") counts when
 present and is never required.
 """
@@ -30,6 +31,18 @@ HIJRI_EN = {"muharram": "Muharram", "safar": "Safar", "rajab": "Rajab", "shaban"
 RELATIVE_AR = {"امس": "yesterday", "الامس": "yesterday", "البارحه": "yesterday", "غدا": "tomorrow", "غد": "tomorrow",
                "الغد": "tomorrow"}
 RELATIVE_EN = {"yesterday": "yesterday", "tomorrow": "tomorrow"}
+# Relative periods: a week, month or year the Arabic places before or after now (الأسبوع المقبل, العام الماضي),
+# against the English's "next week", "last year", "the coming months".
+PERIOD_AR = {ar_normal(w): unit for unit, words in {
+    "week": "الأسبوع الأسابيع أسبوع", "month": "الشهر الأشهر الشهور شهر", "year": "العام السنة الأعوام السنوات عام سنة",
+}.items() for w in words.split()}
+WHEN_AR = {ar_normal(w): when for when, words in {
+    "last": "الماضي الماضية الماضيين المنصرم المنصرمة الفائت الفائتة المنقضي", "next": "المقبل المقبلة القادم القادمة المقبلين",
+}.items() for w in words.split()}
+_PERIOD_EN = re.compile(r"\b(last|past|previous|next|coming|upcoming|following)\s+(?:(?:few|two|three|several)\s+)?"
+                        r"(week|month|year)s?\b", re.IGNORECASE)
+_WHEN_EN = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next", "upcoming": "next",
+            "following": "next"}
 # Names that are also common words or names: they count when present, and are never required.
 _HIJRI = {ar_normal(k): v for k, v in HIJRI.items()}
 _WEAK = {ar_normal(w) for w in ("الاثنين",  # "the two"
@@ -119,6 +132,36 @@ def arabic_dates(text: str) -> tuple[dict[int, str], dict[int, str], dict[str, s
     return months, days, hijri, relative, weak
 
 
+def arabic_periods(text: str) -> dict[tuple[str, str], str]:
+    """(last or next, week/month/year) -> as written, for each period the Arabic places (الأسبوع المقبل)."""
+    words = AR_WORD.findall(text)
+    found: dict[tuple[str, str], str] = {}
+    for i in range(len(words) - 1):
+        unit = _without_prefix(ar_normal(words[i]), PERIOD_AR)
+        when = WHEN_AR.get(ar_normal(words[i + 1]))
+        if unit and when:
+            found.setdefault((when, PERIOD_AR[unit]), f"{words[i]} {words[i + 1]}")
+    return found
+
+
+def english_periods(text: str) -> dict[tuple[str, str], str]:
+    return {(_WHEN_EN[m.group(1).lower()], m.group(2).lower()): m.group(0) for m in _PERIOD_EN.finditer(text)}
+
+
+def _compare_periods(ar: dict[tuple[str, str], str], en: dict[tuple[str, str], str]) -> list[str]:
+    """A period of the Arabic the English places otherwise: the other way in time ("last week" for
+    الأسبوع المقبل), or another unit the same way ("last month" for العام الماضي). One the English
+    leaves out, or renders with a date, is not judged."""
+    problems = []
+    for (when, unit), written in ar.items():
+        if (when, unit) in en:
+            continue
+        other = [shown for (w, u), shown in en.items() if (w, u) not in ar and (u == unit or w == when)]
+        if other:
+            problems.append(f"the Arabic says {written} ({when} {unit}), the English has “{', '.join(other)}”")
+    return problems
+
+
 def english_dates(text: str) -> tuple[dict[int, str], dict[int, str], dict[str, str], set[str]]:
     months: dict[int, str] = {}
     days: dict[int, str] = {}
@@ -174,9 +217,12 @@ def check_dates(ar: str, en: str) -> list[Flag]:
     for word in sorted(en_relative):
         if contradicted[word] in ar_relative and word not in ar_relative and contradicted[word] not in en_relative:
             problems.append(f"the English says “{word}”, the Arabic says {contradicted[word]}")
+    ar_periods, en_periods = arabic_periods(ar), english_periods(en)
+    problems += _compare_periods(ar_periods, en_periods)
     if not problems:
         return []
-    words = [*ar_months.values(), *ar_days.values(), *ar_hijri.values(), *en_months.values(), *en_days.values(), *en_hijri.values()]
+    words = [*ar_periods.values(), *en_periods.values(), *ar_months.values(), *ar_days.values(), *ar_hijri.values(),
+             *en_months.values(), *en_days.values(), *en_hijri.values()]
     return [Flag(FlagKind.date, "; ".join(dict.fromkeys(problems)), words=tuple(dict.fromkeys(words)))]
 
 

@@ -3,15 +3,17 @@
 The number check matches values: "300 billion" passes for "300 مليون" because the bare 300
 matches. Here each number is read with the word after it: a scale (ألف/مليون/مليار, thousand/
 million/billion) or a unit of a known class (time, length, mass, area, share: percent against
-points). Where the same digits stand on both sides, with a scale or a unit of the same class on
+points, currency: dollars against euros). Numbers are digits, cardinal words ("three weeks", ثلاثة أشهر)
+and Arabic duals (شهرين, two months). Where the same value stands on both sides, with a scale or a unit of the same class on
 each, they must agree; "2.5 billion" for "2500 مليون" agrees (the values are equal).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from translate.checks.arabic import ONE_LETTER_PREFIXES, ar_normal
+from translate.checks.arabic import AR_WORD, ONE_LETTER_PREFIXES, ar_normal
 from translate.checks.base import Check, Context, Pair
 from translate.checks.numbers import AR_DIGITS, AR_SCALES, EN_SCALES  # the scales, read the same way
 from translate.flags import Flag, FlagKind
@@ -33,7 +35,14 @@ EN_UNITS = {
     **{w: ("mass", "ton") for w in ("tons", "tonnes", "ton", "tonne")},
     **{w: ("area", "km2") for w in ("km2", "km²")}, **{w: ("area", "hectare") for w in ("hectares", "hectare")},
     "%": ("share", "percent"), "percent": ("share", "percent"), "per": ("share", "percent"),
-    "points": ("share", "points"), "point": ("share", "points"),
+    "points": ("share", "points"), "point": ("share", "points"), "percentage": ("share", "percentage"),
+    **{w: ("currency", "dollar") for w in ("dollar", "dollars", "usd")}, **{w: ("currency", "euro") for w in ("euro", "euros", "eur")},
+    **{w: ("currency", "pound") for w in ("pound", "pounds", "sterling")},
+    **{w: ("currency", "dinar") for w in ("dinar", "dinars")},
+    **{w: ("currency", "riyal") for w in ("riyal", "riyals", "rial", "rials")},
+    **{w: ("currency", "dirham") for w in ("dirham", "dirhams")}, **{w: ("currency", "lira") for w in ("lira", "liras", "lire")},
+    **{w: ("currency", "shekel") for w in ("shekel", "shekels")}, "yen": ("currency", "yen"),
+    **{w: ("currency", "yuan") for w in ("yuan", "renminbi")}, **{w: ("currency", "ruble") for w in ("ruble", "rubles", "roubles")},
 }
 AR_UNITS = {ar_normal(w): u for w, u in {
     "ثانية": ("time", "second"), "ثوان": ("time", "second"), "ثواني": ("time", "second"), "عقد": ("time", "decade"),
@@ -53,7 +62,33 @@ AR_UNITS = {ar_normal(w): u for w, u in {
     "%": ("share", "percent"), "٪": ("share", "percent"), "بالمئة": ("share", "percent"), "بالمائة": ("share", "percent"),
     "في": ("share", "percent?"),
     "نقطة": ("share", "points"), "نقاط": ("share", "points"),
+    **{w: ("currency", "dollar") for w in ("دولار", "دولارا", "دولارات")}, "يورو": ("currency", "euro"),
+    **{w: ("currency", "pound") for w in ("جنيه", "جنيها", "جنيهات")}, "إسترليني": ("currency", "pound"),
+    **{w: ("currency", "dinar") for w in ("دينار", "دينارا", "دنانير")},
+    **{w: ("currency", "riyal") for w in ("ريال", "ريالا", "ريالات")},
+    **{w: ("currency", "dirham") for w in ("درهم", "درهما", "دراهم")}, **{w: ("currency", "lira") for w in ("ليرة", "ليرات")},
+    **{w: ("currency", "shekel") for w in ("شيكل", "شيكلا", "شواكل", "شيقل")}, "ين": ("currency", "yen"),
+    "يوان": ("currency", "yuan"), **{w: ("currency", "ruble") for w in ("روبل", "روبلا", "روبلات")},
 }.items()}
+# Renderings that agree though their names differ: the Lebanese and Syrian ليرة is the pound in English.
+_ALSO = {"lira": {"pound"}}
+# Cardinal number words that count what follows them ("three months", ثلاثة أشهر; ordinals do not).
+EN_CARDINALS = {w: float(v) for v, w in enumerate(
+    "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split()) if v >= 2}
+EN_CARDINALS.update({w: 10.0 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+AR_CARDINALS = {ar_normal(w): float(v) for v, words in {
+    3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة", 6: "ست ستة", 7: "سبع سبعة", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة",
+    10: "عشر عشرة", 20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
+    70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}.items() for w in words.split()}
+# A dual is a number and its unit in one word: شهرين, "two months".
+AR_DUALS = {ar_normal(w): unit for w, unit in {
+    "ثانيتين": ("time", "second"), "دقيقتين": ("time", "minute"), "ساعتين": ("time", "hour"), "يومين": ("time", "day"),
+    "أسبوعين": ("time", "week"), "شهرين": ("time", "month"), "عامين": ("time", "year"), "سنتين": ("time", "year"),
+    "عقدين": ("time", "decade"), "كيلومترين": ("length", "km"), "مترين": ("length", "metre"), "ميلين": ("length", "mile"),
+    "طنين": ("mass", "ton"), "دولارين": ("currency", "dollar"), "ديناريين": ("currency", "dinar"),
+}.items()}
+_EN_CARDINAL = re.compile(r"(?<![A-Za-z-])(" + "|".join(EN_CARDINALS) + r")(?![A-Za-z])", re.IGNORECASE)
 
 
 def _value(digits: str) -> float | None:
@@ -77,14 +112,41 @@ def _ar_word(word: str) -> str:
     return normal
 
 
-def _read(text: str, scales: dict, units: dict, word) -> list[tuple[str, float, float | None, tuple[str, str] | None]]:
-    """Each number: as written, its bare value, its scale (if a scale word follows), its unit (if one follows)."""
-    found = []
+def _ar_number_words(text: str) -> Iterator[tuple[int, int, float, tuple[str, str] | None]]:
+    """(start, end, value, unit) of each Arabic cardinal word (ثلاثة, وعشرين) and dual (شهرين: 2, month)."""
+    for match in AR_WORD.finditer(text):
+        normal = ar_normal(match.group(0))
+        for word in (normal, normal[1:] if normal[:1] in ONE_LETTER_PREFIXES else None):
+            if word in AR_CARDINALS:
+                yield match.start(), match.end(), AR_CARDINALS[word], None
+            elif word in AR_DUALS:
+                yield match.start(), match.end(), 2.0, AR_DUALS[word]
+            else:
+                continue
+            break
+
+
+def _numbers(text: str, arabic: bool) -> Iterator[tuple[int, int, float, tuple[str, str] | None]]:
+    """(start, end, value, unit given by the word itself) of each number: digits, and cardinal words."""
     for match in _NUMBER.finditer(text):
         value = _value(match.group(1))
-        if value is None:
+        if value is not None:
+            yield match.start(), match.end(), value, None
+    if arabic:
+        yield from _ar_number_words(text)
+    else:
+        for match in _EN_CARDINAL.finditer(text):
+            yield match.start(), match.end(), EN_CARDINALS[match.group(1).lower()], None
+
+
+def _read(text: str, scales: dict, units: dict, word, arabic: bool) -> list[tuple[str, float, float | None, tuple[str, str] | None]]:
+    """Each number: as written, its bare value, its scale (if a scale word follows), its unit (if one follows)."""
+    found = []
+    for start, end, value, own_unit in sorted(_numbers(text, arabic)):
+        if own_unit:
+            found.append((text[start:end], value, None, own_unit))
             continue
-        nxt = _NEXT.match(text, match.end())
+        nxt = _NEXT.match(text, end)
         first = word(nxt.group(1).split("/")[0]) if nxt else ""  # km/h, ميل/الساعة: the unit before the slash
         second = word(nxt.group(2).split("/")[0]) if nxt and nxt.group(2) else ""
         if first == ar_normal("كيلو") and second.startswith(ar_normal("متر")):  # كيلو متر, two words
@@ -100,19 +162,25 @@ def _read(text: str, scales: dict, units: dict, word) -> list[tuple[str, float, 
             used_second = unit is not None
         if unit and unit[1] == "percent" and unit_word == "per" and second not in ("cent",):
             unit = None
-        end = match.end()
+        if unit == ("share", "percentage"):  # percentage points, or a percentage
+            unit, used_second = (("share", "points"), True) if second.startswith("point") else (("share", "percent"), False)
+        number_end = end
         if nxt and unit and used_second:
             end = nxt.end(2)
         elif nxt and (scale or unit):
             end = nxt.end(1)
-        written = text[match.start():end].strip()
+        written = text[start:end].strip() if end > number_end else text[start:number_end]
         found.append((written, value, scale, unit))
     return found
 
 
+def _agree(ar_unit: tuple[str, str], en_unit: tuple[str, str]) -> bool:
+    return ar_unit == en_unit or ar_unit[0] == en_unit[0] and en_unit[1] in _ALSO.get(ar_unit[1], ())
+
+
 def check_quantities(ar: str, en: str) -> list[Flag]:
-    ar_numbers = _read(ar.translate(AR_DIGITS), AR_SCALES, AR_UNITS, _ar_word)
-    en_numbers = _read(en, EN_SCALES, EN_UNITS, lambda w: w.lower().strip(".,;:"))
+    ar_numbers = _read(ar.translate(AR_DIGITS), AR_SCALES, AR_UNITS, _ar_word, arabic=True)
+    en_numbers = _read(en, EN_SCALES, EN_UNITS, lambda w: w.lower().strip(".,;:").lstrip("-"), arabic=False)
     problems = []
     words: list[str] = []
     for written, value, scale, unit in ar_numbers:
@@ -124,7 +192,7 @@ def check_quantities(ar: str, en: str) -> list[Flag]:
             continue  # the English writes the whole number ("300,000,000") or another form: the number check sees it
         scaled_ok = not scale or any(n[1] * (n[2] or 1) == total for n in en_numbers)
         units_there = [n for n in same if n[3] and unit and n[3][0] == unit[0]]
-        unit_ok = not units_there or any(n[3] == unit for n in units_there)
+        unit_ok = not units_there or any(_agree(unit, n[3]) for n in units_there)
         if not scaled_ok:
             wrong = next((n for n in same if n[2]), same[0])
             problems.append(f"the Arabic has {written}, the English has “{wrong[0]}”")

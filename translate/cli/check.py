@@ -65,7 +65,8 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line on stdout.")] = False,
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Check a translation line by line: meaning, numbers, Arabic left in, loops, length, endings, glossary.
+    """Check a translation line by line: meaning, numbers, quantities, dates, names, negation, Arabic left in, loops,
+    length, endings, glossary.
 
     Exit 0 when no line is flagged, 1 when any is, 2 on usage errors.
     """
