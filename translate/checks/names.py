@@ -675,6 +675,61 @@ class NameFindings:
     missing_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (Arabic as written, the article's renderings)
     capitals: list[str] = field(default_factory=list)  # common capitalized words inside the sentence (english_capitals)
     stand_ins: dict[str, float] = field(default_factory=dict)  # common capitalized words where a name is gone: their similarity
+    titled: list[str] = field(default_factory=list)  # names after a title that the English does not spell (titled_names)
+
+
+# Titles a person's name follows in news Arabic (الرئيس الأمريكي جو بايدن, رئيس الوزراء البريطاني بوريس جونسون), and
+# the words that may stand between the title and the name (the office's complement, a nisba or place).
+_AR_TITLES = frozenset(ar_normal(w) for w in (
+    "الرئيس رئيس الوزير وزير وزيرة السيد السيدة الملك الملكة الأمير الشيخ الدكتور المستشار المستشارة الجنرال اللواء "
+    "العقيد المشير النائب النائبة السيناتور الحاكم السفير المتحدث المتحدثة المبعوث الزعيم البابا").split())
+_AR_OFFICES = frozenset(ar_normal(w) for w in (
+    "الوزراء الخارجية الداخلية الدفاع المالية العدل الصحة الاقتصاد العام السابق الأسبق الحالي المنتهية ولايته "
+    "التنفيذي الأعلى الخاص باسم").split())
+TITLED_NAME_ZIPF = 4.5  # a word after a title rarer than this in wordfreq's Arabic is a name (بايدن 3.5, جونسون 4.1)
+TITLE_STOP_ZIPF = 5.0  # ... and one this common ends the name (إن, قال, لدى)
+
+
+INFLECTED_STEM_ZIPF = 3.5  # a rare word that is a word this common with an ending (فيلقه, "his corps") is no name
+
+
+def _rare(word: str) -> bool:
+    """Rare as an Arabic word, and not a common one behind a one-letter prefix (لشركة) or before a pronoun or a
+    plural's ending (فيلقه, عابرين; ماكرون and جونسون stay names: ماكر and جونس are rarer)."""
+    if arabic_zipf(word) >= TITLED_NAME_ZIPF or word[:1] in "وبلفك" and arabic_zipf(word[1:]) >= TITLED_NAME_ZIPF:
+        return False
+    return not any(word.endswith(end) and len(word) - len(end) >= 3 and arabic_zipf(word[:-len(end)]) >= INFLECTED_STEM_ZIPF
+                   for end in ("هما", "هم", "ها", "ه", "ين", "ون", "ات"))
+
+
+def titled_names(ar: str, en: str) -> list[str]:
+    """The names of the Arabic that follow a title (الرئيس الأمريكي جو بايدن: جو بايدن) and that no capitalized
+    word of the English spells: a name of two or three words, one of them rare as an Arabic word."""
+    words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
+    folded = [ar_normal(w) for w in words]
+    capitals = re.findall(rf"[A-Z][{_LATIN}'’-]+", en)
+    out = []
+    for i, word in enumerate(folded):
+        if word.removeprefix("و").removeprefix("ب").removeprefix("ل") not in _AR_TITLES and word not in _AR_TITLES:
+            continue
+        j = i + 1
+        while j < len(folded) and j <= i + 3 and (folded[j] in _AR_OFFICES or place_words(words[j]) or
+                                                  folded[j].startswith(("لل", "ال")) and place_words(words[j][2:])):
+            j += 1
+        name = []
+        for k in range(j, min(j + 3, len(folded))):
+            if (folded[k] in _AR_TITLES or arabic_zipf(words[k]) >= TITLE_STOP_ZIPF or len(folded[k]) < 2
+                    or folded[k].startswith(("ال", "لل"))):  # a word of the language (الحزب, الرسمي), not a name
+                break
+            name.append(k)
+        if not any(_rare(words[k]) and len(ar_skeleton(words[k])) >= 2 for k in name):
+            continue
+        skeletons = arabic_skeletons(" ".join(words[k] for k in name))
+        # "" (US, II: too short to tell) spells none; a place's word is the place's (British is البريطاني, not بوريس)
+        if any(place_of(c.strip("'’-")) is None and transliteration(c.strip("'’-"), skeletons) for c in capitals):
+            continue
+        out.append(" ".join(words[k] for k in name))
+    return list(dict.fromkeys(out))
 
 
 def find_names(ar: str, en: str) -> NameFindings:
@@ -706,7 +761,8 @@ def find_names(ar: str, en: str) -> NameFindings:
             continue  # transliterated rather than the exonym
         missing.append((written, english[0]))
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar) if len(w) >= 2]
-    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), capitals=capitals)
+    titled = titled_names(ar, en) if unmatched else []
+    return NameFindings(unmatched, missing, list(dict.fromkeys(words)), capitals=capitals, titled=titled)
 
 
 def nearest_similarities(words: Sequence[str], arabic_words: Sequence[str]) -> list[float]:
@@ -757,8 +813,11 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
     # Where a place or a name of the Arabic is missing, any name the Arabic neither spells nor has stands in its stead: the
     # encoder's excuse (some Arabic word near it) does not hold against a name that is gone.
     gone = found.missing_places or found.missing_names
-    instead_of = [*found.unmatched, *found.stand_ins] if gone else added
+    instead_of = [*found.unmatched, *found.stand_ins] if gone else found.unmatched if found.titled else added
     problems = []
+    if found.titled and found.unmatched:  # a titled person the English does not spell, a name it has in their stead
+        problems += [f"the Arabic names {written}, which the English does not spell; the English has “{', '.join(found.unmatched)}”"
+                     for written in found.titled]
     if instead_of:
         instead = ", ".join(instead_of)
         problems += [f"the Arabic names {written} ({english}), the English has “{instead}” and not “{english}”"
@@ -767,18 +826,18 @@ def name_flags(found: NameFindings, similarities: list[float], limit: float) -> 
                      f"has “{instead}” and not {_quoted(renderings)}" for written, renderings in found.missing_names]
     if added and not problems:
         problems.append(f"the English names “{', '.join(added)}”, which the Arabic neither transliterates nor translates")
-    words = [written for written, _ in found.missing_places + found.missing_names] + instead_of if problems else []
+    words = [*(written for written, _ in found.missing_places + found.missing_names), *found.titled, *instead_of] if problems else []
     return [Flag(FlagKind.name, "; ".join(problems), words=tuple(words))] if problems else []
 
 
 def name_scores(pairs: Sequence[tuple[str, str]]) -> list[float]:
     """Each pair's lowest similarity of an English name to the Arabic (bench/derive_checks.py takes a
     percentile of it), a common capitalized word's too where a place of the Arabic is missing: -1 where a
-    place of the Arabic is missing and a name stands in its stead, inf where every name is found."""
+    place of the Arabic, or a name after a title, is missing and a name stands in its stead, inf where every name is found."""
     findings = [find_names(ar, en) for ar, en in pairs]
     out = []
     for (ar, _), found, similarities in zip(pairs, findings, translation_similarities(findings)):
-        if found.missing_places and found.unmatched:
+        if (found.missing_places or found.titled) and found.unmatched:
             out.append(-1.0)
             continue
         find_stand_ins(found, ar, float("inf"))

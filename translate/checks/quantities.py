@@ -174,6 +174,47 @@ def _read(text: str, scales: dict, units: dict, word, arabic: bool) -> list[tupl
     return found
 
 
+# Scales said with no number before them: "hundreds", "thousands of dollars", المئات, ملايين الدولارات.
+AR_BARE_SCALES = {ar_normal(w): scale for w, scale in {
+    "مئات": "hundreds", "آلاف": "thousands", "ألوف": "thousands", "ملايين": "millions", "مليارات": "billions"}.items()}
+_EN_BARE_SCALE = re.compile(r"(?<![\d,.]\s)(?<![\d,.])\b(hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+_AR_NUMBER_BEFORE = re.compile(r"[\d٠-٩]\s*$")
+
+
+def _ar_bare_scales(ar: str) -> dict[str, str]:
+    """Each scale the Arabic says with no number before it -> as written (المئات: hundreds)."""
+    found: dict[str, str] = {}
+    for match in AR_WORD.finditer(ar):
+        word = ar_normal(match.group(0))
+        for form in (word, word.removeprefix("ال"), *(word[len(p):].removeprefix("ال") for p in ONE_LETTER_PREFIXES
+                                                      if word.startswith(p))):
+            if form in AR_BARE_SCALES:
+                if not _AR_NUMBER_BEFORE.search(ar[:match.start()]) and not _cardinal_before(ar[:match.start()]):
+                    found.setdefault(AR_BARE_SCALES[form], match.group(0))
+                break
+    return found
+
+
+def _cardinal_before(text: str) -> bool:
+    words = AR_WORD.findall(text[-20:])
+    return bool(words) and ar_normal(words[-1]).removeprefix("و") in AR_CARDINALS
+
+
+def _bare_scale_problems(ar: str, en: str) -> list[tuple[str, str]]:
+    """(the Arabic's, the English's) where the Arabic says one scale with no number ("hundreds") and the English
+    another ("thousands") and not the Arabic's."""
+    ar_scales = _ar_bare_scales(ar)
+    en_scales: dict[str, str] = {}
+    for match in _EN_BARE_SCALE.finditer(en):
+        en_scales.setdefault(match.group(1).lower(), match.group(0))
+    other = [written for scale, written in en_scales.items() if scale not in ar_scales]
+    return [(written, ", ".join(other)) for scale, written in ar_scales.items() if scale not in en_scales and other]
+
+
+def _bare_scale_name(written: str) -> str:
+    return next(scale for form, scale in AR_BARE_SCALES.items() if ar_normal(written).endswith(form))
+
+
 def _agree(ar_unit: tuple[str, str], en_unit: tuple[str, str]) -> bool:
     return ar_unit == en_unit or ar_unit[0] == en_unit[0] and en_unit[1] in _ALSO.get(ar_unit[1], ())
 
@@ -200,6 +241,9 @@ def check_quantities(ar: str, en: str) -> list[Flag]:
         elif not unit_ok:
             problems.append(f"the Arabic has {written} ({unit[1]}), the English has “{units_there[0][0]}”")
             words += [written, units_there[0][0]]
+    for written, english in _bare_scale_problems(ar, en):
+        problems.append(f"the Arabic says {written} ({_bare_scale_name(written)}), the English has “{english}”")
+        words += [written, *english.split(", ")]
     return [Flag(FlagKind.quantity, "; ".join(dict.fromkeys(problems)), words=tuple(dict.fromkeys(words)))] if problems else []
 
 
