@@ -461,6 +461,8 @@ def test_a_changed_scale_or_unit_is_flagged_quoting_both_sides(ar, en, quoted):
     ("قال رئيس الوزراء البريطاني بوريس جونسون إن الحكومة ستدعم الشركات.",
      "British Prime Minister Boris Johnson said the government would support businesses."),
     ("قال الرئيس إن الحكومة ستدعم الشركات في كاليفورنيا.", "The president said the government would support businesses in California."),
+    ("قالت وكالة فرانس برس إن الانفجار وقع صباح اليوم.", "Agence France-Presse said the explosion occurred this morning."),
+    ("أعلنت شركة NuGenerex Immuno-Oncology عن مشروع لقاح.", "The company NuGenerex Immuno-Oncology announced a vaccine project."),
     ("قال الرئيس الأمريكي جو بايدن إن الحكومة ستدعم الشركات.", "The US president said the government would support businesses."),
     ("صوتت مقدونيا على تغيير اسمها.", "Macedonia's voters backed the change of its name."),  # a possessive
     ("زار الرئيس اليونان الأسبوع الماضي.", "The president visited Greece last week."),
@@ -523,6 +525,8 @@ def test_a_short_skeleton_is_not_found_inside_a_long_run_of_letters(name, arabic
     ("أعلنت وزارة الصحة المصرية تسجيل إصابات جديدة.", "The Saudi Ministry of Health announced new infections.",
      ["المصرية", "Saudi", "Egypt"]),
     ("قال الوزير إن المحادثات ستستأنف.", "Minister Zoltan Kovacs said the talks would resume.", ["Zoltan", "Kovacs"]),  # invented
+    # A hyphenated name is its parts (France-Presse was skipped whole, as an acronym).
+    ("قالت وكالة رويترز إن الانفجار وقع صباح اليوم.", "Agence France-Presse said the explosion occurred this morning.", ["France"]),
     # A name after a title (الرئيس, رئيس الوزراء) that the English does not spell, another name in its stead.
     ("التقى الملك عبد الله الثاني بالرئيس الأمريكي جو بايدن في عمان.", "King Abdullah II met US President Donald Trump in Amman.",
      ["جو بايدن", "Donald"]),

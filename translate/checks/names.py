@@ -242,10 +242,12 @@ def _capitalized_parts(en: str, ar: str) -> Iterator[tuple[str, bool]]:
     """Each part of a capitalized word of the English that may be a name (not a date word, not an acronym,
     not written in Latin letters in the Arabic too), with whether its word begins a sentence."""
     latin_in_arabic = {re.sub(r"['’]s?$", "", w).lower() for w in _EN_TOKEN.findall(ar)}  # Europe's: Europe
+    latin_in_arabic |= {p for w in latin_in_arabic for p in re.split(r"[-’']", w) if p}  # Immuno-Oncology: Oncology
     for match in _EN_TOKEN.finditer(en):
         word = re.sub(r"['’]s?$", "", match.group(0)).strip(".-")  # Macedonia's
-        if not re.search(r"(?:^|[-’'])[A-Z]", word) or word.lower() in _NOT_NAMES or sum(c.isupper() for c in word) >= 2:
-            continue  # acronyms (UN, CoVs) are written in Latin letters or spelled out in Arabic: not judged
+        if (not re.search(r"(?:^|[-’'])[A-Z]", word) or word.lower() in _NOT_NAMES
+                or any(sum(c.isupper() for c in p) >= 2 for p in re.split(r"[-’']", word))):
+            continue  # acronyms (UN, CoVs) are written in Latin letters or spelled out in Arabic: not judged (France-Presse is)
         first = bool(_SENTENCE_START.search(en[:match.start()]))
         for part in (p for p in re.split(r"[-’']", word) if p):
             lowered = part.lower()
