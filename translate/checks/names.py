@@ -706,7 +706,7 @@ def _rare(word: str) -> bool:
 
 def titled_names(ar: str, en: str) -> list[str]:
     """The names of the Arabic that follow a title (الرئيس الأمريكي جو بايدن: جو بايدن) and that no capitalized
-    word of the English spells: a name of two or three words, one of them rare as an Arabic word."""
+    word of the English spells: a name of one to three words, one of them rare as an Arabic word."""
     words = [DIACRITICS.sub("", w) for w in AR_WORD.findall(ar)]
     folded = [ar_normal(w) for w in words]
     capitals = re.findall(rf"[A-Z][{_LATIN}'’-]+", en)

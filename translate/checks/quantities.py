@@ -86,7 +86,7 @@ AR_DUALS = {ar_normal(w): unit for w, unit in {
     "ثانيتين": ("time", "second"), "دقيقتين": ("time", "minute"), "ساعتين": ("time", "hour"), "يومين": ("time", "day"),
     "أسبوعين": ("time", "week"), "شهرين": ("time", "month"), "عامين": ("time", "year"), "سنتين": ("time", "year"),
     "عقدين": ("time", "decade"), "كيلومترين": ("length", "km"), "مترين": ("length", "metre"), "ميلين": ("length", "mile"),
-    "طنين": ("mass", "ton"), "دولارين": ("currency", "dollar"), "ديناريين": ("currency", "dinar"),
+    "طنين": ("mass", "ton"), "دولارين": ("currency", "dollar"), "دينارين": ("currency", "dinar"),
 }.items()}
 _EN_CARDINAL = re.compile(r"(?<![A-Za-z-])(" + "|".join(EN_CARDINALS) + r")(?![A-Za-z])", re.IGNORECASE)
 
