@@ -532,6 +532,8 @@ def test_a_short_skeleton_is_not_found_inside_a_long_run_of_letters(name, arabic
      ["جو بايدن", "Donald"]),
     ("قال رئيس الوزراء البريطاني بوريس جونسون إن الحكومة ستدعم الشركات.",
      "British Prime Minister Theresa May said the government would support businesses.", ["بوريس جونسون", "Theresa"]),
+    ("زار الرئيس الأوكراني فولوديمير زيلينسكي واشنطن.", "Ukrainian President Petro Poroshenko visited Washington.",
+     ["فولوديمير زيلينسكي", "Petro", "Poroshenko"]),  # the name ends on its rare word: واشنطن is Washington's
     # First names common in English text, but names all the same (no dictionary writes them in lower case).
     ("قال المسؤول إن المحادثات ستستأنف غدا في المدينة.", "Official Daniel Nicholas said the talks would resume tomorrow in the city.",
      ["Daniel", "Nicholas"]),

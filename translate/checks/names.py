@@ -724,6 +724,8 @@ def titled_names(ar: str, en: str) -> list[str]:
                     or folded[k].startswith(("ال", "لل"))):  # a word of the language (الحزب, الرسمي), not a name
                 break
             name.append(k)
+        while name and not _rare(words[name[-1]]):  # the name ends on its rare word (ماكرون, not ماكرون خطة)
+            name.pop()
         if not any(_rare(words[k]) and len(ar_skeleton(words[k])) >= 2 for k in name):
             continue
         skeletons = arabic_skeletons(" ".join(words[k] for k in name))
