@@ -420,6 +420,8 @@ def test_a_changed_month_weekday_or_relative_day_is_flagged_quoting_both_sides(a
     ("خسرت الشركة ملايين الدولارات.", "The company lost millions of dollars."),
     ("قتل المئات وأصيب الآلاف.", "Hundreds were killed and thousands injured."),
     ("فر عشرات الآلاف من المدينة.", "Tens of thousands fled the city."),
+    ("تبلغ مساحة المحمية 500 كيلومتر مربع.", "The reserve covers 500 square kilometres."),
+    ("تبلغ مساحة المحمية 500 كيلومتر مربع.", "The reserve covers 500 km2."),
 ])
 def test_quantities_written_differently_but_equal_are_clean(ar, en):
     assert kinds(check_quantities(ar, en)) == []
@@ -439,6 +441,7 @@ def test_quantities_written_differently_but_equal_are_clean(ar, en):
     ("استمر الحصار ثلاثة أسابيع.", "The three-month siege ended.", ("ثلاثة أسابيع", "three-month")),
     ("قتل المئات في القصف.", "Thousands were killed in the shelling.", ("المئات", "Thousands")),
     ("خسرت الشركة ملايين الدولارات.", "The company lost billions of dollars.", ("ملايين", "billions")),
+    ("تبلغ مساحة المحمية 500 هكتار.", "The reserve covers 500 square kilometres.", ("500 هكتار", "500 square kilometres")),
 ])
 def test_a_changed_scale_or_unit_is_flagged_quoting_both_sides(ar, en, quoted):
     flags = check_quantities(ar, en)

@@ -70,6 +70,7 @@ AR_UNITS = {ar_normal(w): u for w, u in {
     **{w: ("currency", "shekel") for w in ("شيكل", "شيكلا", "شواكل", "شيقل")}, "ين": ("currency", "yen"),
     "يوان": ("currency", "yuan"), **{w: ("currency", "ruble") for w in ("روبل", "روبلا", "روبلات")},
 }.items()}
+_SQUARE = frozenset(ar_normal(w) for w in ("مربع", "مربعا", "مربعة"))  # كيلومتر مربع: a square kilometre
 # Renderings that agree though their names differ: the Lebanese and Syrian ليرة is the pound in English.
 _ALSO = {"lira": {"pound"}}
 # Cardinal number words that count what follows them ("three months", ثلاثة أشهر; ordinals do not).
@@ -162,6 +163,10 @@ def _read(text: str, scales: dict, units: dict, word, arabic: bool) -> list[tupl
             used_second = unit is not None
         if unit and unit[1] == "percent" and unit_word == "per" and second not in ("cent",):
             unit = None
+        if first == "square" and units.get(second, ("",))[0] == "length":  # 500 square kilometres: an area
+            unit, used_second = ("area", units[second][1] + "2"), True
+        elif unit and unit[0] == "length" and second in _SQUARE and unit_word == first:  # 500 كيلومتر مربع
+            unit, used_second = ("area", unit[1] + "2"), True
         if unit == ("share", "percentage"):  # percentage points, or a percentage
             unit, used_second = (("share", "points"), True) if second.startswith("point") else (("share", "percent"), False)
         number_end = end
