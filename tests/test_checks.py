@@ -602,6 +602,23 @@ def test_a_brief_that_says_what_its_source_does_not_is_flagged(brief, word):
     assert word is None or any(word in w for f in flags for w in f.words)
 
 
+TALKS = "The talks will resume next week in Geneva, officials said.\nThe delegations arrived yesterday."
+
+
+@pytest.mark.parametrize("brief, word", [
+    ("The talks resumed last week in Geneva, officials said.", "last week"),  # a relative period turned round
+    ("The delegations arrive tomorrow.", "tomorrow"),
+])
+def test_a_brief_that_moves_a_relative_date_is_flagged(brief, word):
+    flags = check_brief(brief, TALKS)
+    assert kinds(flags) == ["unsupported"] and any(word in w for f in flags for w in f.words), flags
+
+
+@pytest.mark.parametrize("brief", ["Talks will resume next week in Geneva.", "The delegations arrived yesterday."])
+def test_a_brief_that_keeps_a_relative_date_is_clean(brief):
+    assert check_brief(brief, TALKS) == []
+
+
 def test_a_number_of_another_sentence_is_a_swapped_number():
     flags = check_brief("Prime Minister Zoran Zaev did not concede defeat, 37 officials said.",
                         "Prime Minister Zoran Zaev did not concede defeat, officials said.\nTurnout was 37 percent.")

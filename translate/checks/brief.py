@@ -6,7 +6,7 @@ nearest, for a sentence that joins two). Against its source, a brief sentence mu
 - its names: a capitalized word must be in the source, as written or inflected ("Macedonia's",
   "Macedonian" are Macedonia); one found only elsewhere in the article is a swapped name;
 - its polarity: a negator the source lacks, or the source's negation left out;
-- its months and weekdays.
+- its months and weekdays, its relative days and periods ("yesterday", "next week").
 A brief sentence less similar to its nearest article sentence than human translations are to what
 they translate (the meaning limit, bench/derive_checks.py) is flagged as supported by no part of the
 article.
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from translate.checks.base import COSTLY_MAX_LETTERS, calibration
-from translate.checks.dates import EN_DAYS, EN_MONTHS, english_dates
+from translate.checks.dates import EN_DAYS, EN_MONTHS, english_dates, english_periods
 from translate.checks.names import common_word
 from translate.checks.negation import EN_STRONG
 from translate.checks.numbers import english_number_values, english_numbers
@@ -177,9 +177,11 @@ def sentence_problems(support: Support, article: ArticleFacts, limit: float) -> 
         problems.append((f"{_quote(sentence)} says “{added}”, its source {_quote(sources[0], 70)} does not negate", (added,)))
     elif dropped:
         problems.append((f"{_quote(sentence)} drops the “{dropped}” of its source {_quote(sources[0], 70)}", (dropped.split(" ", 1)[1],)))
-    months, days, _, _ = english_dates(sentence)
-    source_months, source_days, _, _ = english_dates(source_text)
-    for name in [m for k, m in months.items() if k not in source_months] + [d for k, d in days.items() if k not in source_days]:
+    months, days, _, relative = english_dates(sentence)
+    source_months, source_days, _, source_relative = english_dates(source_text)
+    periods, source_periods = english_periods(sentence), english_periods(source_text)
+    for name in [m for k, m in months.items() if k not in source_months] + [d for k, d in days.items() if k not in source_days] \
+            + [p for k, p in periods.items() if k not in source_periods] + sorted(relative - source_relative):
         problems.append((f"{_quote(sentence)} says {name}, its source does not", (name,)))
     return problems
 
