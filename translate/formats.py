@@ -231,7 +231,7 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
     # one element, and a text box's copy for older readers (mc:Fallback) is skipped.
     blocks = []
     for element in _word_paragraphs(document.element.body):
-        text = " ".join("".join(_paragraph_text(element, top=True)).split())
+        text = _word_text(element)
         paragraph = Paragraph(element, document._body)
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         if text:
@@ -251,7 +251,7 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
                 note = next((a for a in element.iterancestors(_W + "footnote", _W + "endnote")), None)
                 if note is not None and note.get(_W + "type") not in (None, "normal"):
                     continue  # a separator line, not text
-                text = " ".join("".join(_paragraph_text(element, top=True)).split())
+                text = _word_text(element)
                 if text and kind in ("footnotes", "endnotes"):
                     blocks.append(Block(text))
                 elif text:
@@ -263,6 +263,11 @@ def parse_docx(data: bytes, max_bytes: int) -> Parsed:
         notes = (("reading", f"left out, not the article's text: {parts}"),)
     title = (document.core_properties.title or "").strip() or None
     return Parsed(tuple(blocks), title, None, notes=notes)
+
+
+def _word_text(element) -> str:
+    """A Word paragraph's text, its runs of whitespace made one space."""
+    return " ".join("".join(_paragraph_text(element, top=True)).split())
 
 
 def _word_paragraphs(root):

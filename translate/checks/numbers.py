@@ -37,30 +37,46 @@ EN_WORDS.update({"hundred": 100, "hundredth": 100, "dozen": 12, "decade": 10, "h
                  "single": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "pair": 2,
                  "couple": 2})
 _ROMAN = {r: i + 2 for i, r in enumerate("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())}
+# Cardinal number words that count what follows them ("three months", ثلاثة أشهر), without ordinals:
+# the quantity check reads a unit after them.
+EN_CARDINALS: dict[str, float] = {w: float(i) for i, w in enumerate(_EN_UNITS) if i >= 2}
+EN_CARDINALS.update({w: 10.0 * (i + 2) for i, w in enumerate(_EN_TENS)})
+_AR_CARDINALS = {3: "ثلاث ثلاثه", 4: "اربع اربعه", 5: "خمس خمسه", 6: "ست سته", 7: "سبع سبعه", 8: "ثمان ثماني ثمانيه",
+                 9: "تسع تسعه", 10: "عشر عشره", 20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "اربعون اربعين",
+                 50: "خمسون خمسين", 60: "ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}
+_AR_ORDINALS = {3: "ثالث ثالثه", 4: "رابع رابعه", 5: "خامس خامسه", 6: "سادس سادسه", 7: "سابع سابعه", 8: "ثامن ثامنه",
+                9: "تاسع تاسعه", 10: "عاشر عاشره"}
+_AR_DECADES = {20: "عشرينيات", 30: "ثلاثينيات", 40: "اربعينيات", 50: "خمسينيات", 60: "ستينيات", 70: "سبعينيات",
+               80: "ثمانينيات", 90: "تسعينيات"}
+# A dual is the number two and, for a unit, its unit in one word (شهرين: two months; هدفين: two goals).
+_AR_DUALS: dict[str, tuple[str, str] | None] = {
+    "ثانيتين": ("time", "second"), "دقيقتين": ("time", "minute"), "ساعتين": ("time", "hour"), "يومين": ("time", "day"),
+    "اسبوعين": ("time", "week"), "شهرين": ("time", "month"), "عامين": ("time", "year"), "سنتين": ("time", "year"),
+    "عقدين": ("time", "decade"), "كيلومترين": ("length", "km"), "مترين": ("length", "metre"), "ميلين": ("length", "mile"),
+    "طنين": ("mass", "ton"), "دولارين": ("currency", "dollar"), "دينارين": ("currency", "dinar"),
+    **dict.fromkeys(("مرتين", "مرتان", "هدفين", "هدفان", "نقطتين", "نقطتان", "شخصين", "شخصان")),  # twice; two goals, points, people
+}
 # Arabic number words, with the value each stands for; ``strong`` ones (3 and up, not idioms such as
 # "عام" a year or "مرة" once) must show in the English, in digits or words.
 _AR_NUMBER_WORDS: dict[str, tuple[float, bool]] = {
     **{w: (1, False) for w in ("واحد", "واحده", "احد", "احدى", "حادي", "حاديه", "اول", "اولى", "مره", "عام", "يوم")},
     **{w: (2, False) for w in ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثاني", "ثانيه", "ثان",
-                               "مرتين", "مرتان", "عامين",
-                               "يومين", "شهرين", "ساعتين", "دقيقتين", "اسبوعين", "سنتين", "دولارين",
-                               "هدفين", "هدفان", "نقطتين", "نقطتان", "شخصين", "شخصان")},  # duals: two goals, points, people
+                               *_AR_DUALS)},
     "نصف": (0.5, False), "ربع": (0.25, False), "ثلث": (1 / 3, False), "ثلثي": (2 / 3, False), "ثلثا": (2 / 3, False),
     "ستون": (60, False),  # also the name Stone
-    **{w: (v, True) for v, words in {
-        3: "ثلاث ثلاثه ثالث ثالثه", 4: "اربع اربعه رابع رابعه", 5: "خمس خمسه خامس خامسه", 6: "ست سته سادس سادسه",
-        7: "سبع سبعه سابع سابعه", 8: "ثمان ثماني ثمانيه ثامن ثامنه", 9: "تسع تسعه تاسع تاسعه", 10: "عشر عشره عاشر عاشره",
-        20: "عشرون عشرين عشرينيات", 30: "ثلاثون ثلاثين ثلاثينيات", 40: "اربعون اربعين اربعينيات",
-        50: "خمسون خمسين خمسينيات", 60: "ستين ستينيات", 70: "سبعون سبعين سبعينيات", 80: "ثمانون ثمانين ثمانينيات",
-        90: "تسعون تسعين تسعينيات", 100: "مئه مائه", 200: "مئتين مائتين مئتان مائتان", 2e3: "الفين الفان",
+    **{w: (v, True) for table in (_AR_CARDINALS, _AR_ORDINALS, _AR_DECADES, {
+        100: "مئه مائه", 200: "مئتين مائتين مئتان مائتان", 2e3: "الفين الفان",
         2e6: "مليونين مليونان مليوني", 2e9: "مليارين ملياران ملياري",
-    }.items() for w in words.split()},
+    }) for v, words in table.items() for w in words.split()},
 }
 
 
 AR_SCALES = {ar_normal(k): v for k, v in AR_SCALES.items()}
 AR_WORDS: dict[str, float] = {ar_normal(k): v for k, (v, _) in _AR_NUMBER_WORDS.items()}
 AR_STRONG = frozenset(ar_normal(k) for k, (_, strong) in _AR_NUMBER_WORDS.items() if strong)
+AR_CARDINALS: dict[str, float] = {ar_normal(w): float(v) for v, words in {**_AR_CARDINALS, 60: "ستين ستون"}.items()
+                                  for w in words.split()}
+AR_DUALS: dict[str, tuple[str, str]] = {ar_normal(w): unit for w, unit in _AR_DUALS.items() if unit}
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 
 from translate.checks.arabic import AR_WORD, ONE_LETTER_PREFIXES, ar_normal
 from translate.checks.base import Check, Context, Pair
-from translate.checks.numbers import AR_DIGITS, AR_SCALES, EN_SCALES  # the scales, read the same way
+from translate.checks.numbers import (  # the scales and number words, read the same way
+    AR_CARDINALS,
+    AR_DIGITS,
+    AR_DUALS,
+    AR_SCALES,
+    EN_CARDINALS,
+    EN_SCALES,
+)
 from translate.flags import Flag, FlagKind
 
 _NUMBER = re.compile(r"(?<![\d.,٫])(\d+(?:[.,٫]\d+)*)(?![\d])")
@@ -73,22 +80,6 @@ AR_UNITS = {ar_normal(w): u for w, u in {
 _SQUARE = frozenset(ar_normal(w) for w in ("مربع", "مربعا", "مربعة"))  # كيلومتر مربع: a square kilometre
 # Renderings that agree though their names differ: the Lebanese and Syrian ليرة is the pound in English.
 _ALSO = {"lira": {"pound"}}
-# Cardinal number words that count what follows them ("three months", ثلاثة أشهر; ordinals do not).
-EN_CARDINALS = {w: float(v) for v, w in enumerate(
-    "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen".split()) if v >= 2}
-EN_CARDINALS.update({w: 10.0 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-AR_CARDINALS = {ar_normal(w): float(v) for v, words in {
-    3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة", 6: "ست ستة", 7: "سبع سبعة", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة",
-    10: "عشر عشرة", 20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
-    70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}.items() for w in words.split()}
-# A dual is a number and its unit in one word: شهرين, "two months".
-AR_DUALS = {ar_normal(w): unit for w, unit in {
-    "ثانيتين": ("time", "second"), "دقيقتين": ("time", "minute"), "ساعتين": ("time", "hour"), "يومين": ("time", "day"),
-    "أسبوعين": ("time", "week"), "شهرين": ("time", "month"), "عامين": ("time", "year"), "سنتين": ("time", "year"),
-    "عقدين": ("time", "decade"), "كيلومترين": ("length", "km"), "مترين": ("length", "metre"), "ميلين": ("length", "mile"),
-    "طنين": ("mass", "ton"), "دولارين": ("currency", "dollar"), "دينارين": ("currency", "dinar"),
-}.items()}
 _EN_CARDINAL = re.compile(r"(?<![A-Za-z-])(" + "|".join(EN_CARDINALS) + r")(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -205,19 +196,15 @@ def _cardinal_before(text: str) -> bool:
     return bool(words) and ar_normal(words[-1]).removeprefix("و") in AR_CARDINALS
 
 
-def _bare_scale_problems(ar: str, en: str) -> list[tuple[str, str]]:
-    """(the Arabic's, the English's) where the Arabic says one scale with no number ("hundreds") and the English
-    another ("thousands") and not the Arabic's."""
+def _bare_scale_problems(ar: str, en: str) -> list[tuple[str, str, list[str]]]:
+    """(the Arabic as written, its scale, the English's others) where the Arabic says one scale with no number
+    ("hundreds") and the English another ("thousands") and not the Arabic's."""
     ar_scales = _ar_bare_scales(ar)
     en_scales: dict[str, str] = {}
     for match in _EN_BARE_SCALE.finditer(en):
         en_scales.setdefault(match.group(1).lower(), match.group(0))
     other = [written for scale, written in en_scales.items() if scale not in ar_scales]
-    return [(written, ", ".join(other)) for scale, written in ar_scales.items() if scale not in en_scales and other]
-
-
-def _bare_scale_name(written: str) -> str:
-    return next(scale for form, scale in AR_BARE_SCALES.items() if ar_normal(written).endswith(form))
+    return [(written, scale, other) for scale, written in ar_scales.items() if scale not in en_scales and other]
 
 
 def _agree(ar_unit: tuple[str, str], en_unit: tuple[str, str]) -> bool:
@@ -246,9 +233,9 @@ def check_quantities(ar: str, en: str) -> list[Flag]:
         elif not unit_ok:
             problems.append(f"the Arabic has {written} ({unit[1]}), the English has “{units_there[0][0]}”")
             words += [written, units_there[0][0]]
-    for written, english in _bare_scale_problems(ar, en):
-        problems.append(f"the Arabic says {written} ({_bare_scale_name(written)}), the English has “{english}”")
-        words += [written, *english.split(", ")]
+    for written, scale, english in _bare_scale_problems(ar, en):
+        problems.append(f"the Arabic says {written} ({scale}), the English has “{', '.join(english)}”")
+        words += [written, *english]
     return [Flag(FlagKind.quantity, "; ".join(dict.fromkeys(problems)), words=tuple(dict.fromkeys(words)))] if problems else []
 
 
