@@ -10,7 +10,8 @@ any check; 90% for a date). Corruptions: a number dropped, a number changed, a s
 Arabic left in, the sentence cut short (its last 40% of words dropped), a month, weekday or
 relative day swapped for another of its kind, a scale or unit swapped, a polarity flipped, a
 negation dropped with its auxiliary ("did not attend" -> "attended": shown to say what the flips
-miss), a name swapped for a name of another pair, a clause of 20-35% of the words (no digit in it)
+miss), a verb turned into its opposite ("denied" -> "confirmed", "accepted" -> "rejected"),
+a name swapped for a name of another pair, a clause of 20-35% of the words (no digit in it)
 dropped or added from another line, an unrelated sentence (another line's English), and a short
 line (under 20 Arabic letters: headlines, quotes) given another short line's English.
 NTREX-128, the one set that says which article each line is of, is checked an article at a time,
@@ -104,9 +105,24 @@ def drop_negation_and_auxiliary(en: str) -> str | None:
     return en[:m.start()] + form + en[m.end():]
 
 
+# A verb turned into its opposite, by the script's own table of English antonyms (the check reads Arabic verbs):
+# the first one the sentence has, no random draw, so the other corruptions' draws stay as they were.
+ANTONYMS = {"denied": "confirmed", "denies": "confirms", "deny": "confirm", "rejected": "accepted", "rejects": "accepts",
+            "reject": "accept", "refused": "agreed", "refuses": "agrees", "confirmed": "denied", "confirms": "denies",
+            "confirm": "deny", "accepted": "rejected", "accepts": "rejects", "agreed": "refused", "approved": "rejected",
+            "approves": "rejects", "welcomed": "rejected", "welcomes": "rejects", "admitted": "denied", "admits": "denies"}
+ANTONYM = re.compile(r"\b(" + "|".join(ANTONYMS) + r")\b")
+
+
+def turn_verb(en: str) -> str | None:
+    m = ANTONYM.search(en)
+    return en[:m.start()] + ANTONYMS[m.group(1)] + en[m.end():] if m else None
+
+
 # A corruption that a new check was built for, and that check: what it catches alone is shown too.
 OWN_CHECK = {"date changed": FlagKind.date, "scale or unit changed": FlagKind.quantity, "name swapped": FlagKind.name,
-             "negation flipped": FlagKind.negation, "negation dropped with its auxiliary": FlagKind.negation}
+             "negation flipped": FlagKind.negation, "negation dropped with its auxiliary": FlagKind.negation,
+             "verb turned into its opposite": FlagKind.negation}
 
 
 def name_pool(sets: dict[str, list[tuple[str, str]]]) -> tuple[set[str], list[str]]:
@@ -199,6 +215,9 @@ def corruptions(ar: str, en: str, others: list[str], rng: random.Random, names: 
     dropped_with_auxiliary = drop_negation_and_auxiliary(en)
     if dropped_with_auxiliary:
         out["negation dropped with its auxiliary"] = dropped_with_auxiliary
+    turned = turn_verb(en)
+    if turned:
+        out["verb turned into its opposite"] = turned
     dropped, added = drop_clause(en, rng), add_clause(en, others, rng)
     if dropped:
         out["clause dropped (no digit in it)"] = dropped

@@ -575,6 +575,40 @@ def test_a_flipped_polarity_is_flagged(ar, en, quoted):
     assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words
 
 
+@pytest.mark.parametrize("ar, en, quoted", [
+    ("نفى المتحدث باسم الوزارة التقارير عن استقالة الوزير.",
+     "The ministry's spokesman confirmed the reports of the minister's resignation.", "confirmed"),  # no negator on either side
+    ("رفضت الحكومة العرض الذي قدمته النقابة.", "The government accepted the offer made by the union.", "accepted"),
+    ("أنكر المتهم التهم الموجهة إليه أمام المحكمة.", "The defendant admitted the charges against him in court.", "admitted"),
+    ("وافق البرلمان على الميزانية الجديدة يوم الثلاثاء.", "Parliament rejected the new budget on Tuesday.", "rejected"),  # and back
+    ("أكد الجيش مقتل ثلاثة جنود في الهجوم.", "The army denied that three soldiers were killed in the attack.", "denied"),
+    ("بلغ عدد الحالات المؤكدة 120 حالة.", "The number of denied cases reached 120.", "denied"),  # the adjective, not the verb
+    ("لا توجد أدوية معتمدة لعلاج المرض.", "There are no rejected medicines to treat the disease.", "rejected"),  # a negation elsewhere
+])
+def test_a_verb_turned_into_its_opposite_is_flagged(ar, en, quoted):
+    """Antonyms say the opposite with no negator for the word lists to count: نفى (denied) for "confirmed",
+    رفضت (refused) for "accepted", وافق (agreed) for "rejected". The flag quotes the verbs of both sides."""
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("نفى المتحدث باسم الوزارة التقارير عن استقالة الوزير.", "The ministry's spokesman denied the reports of the minister's resignation."),
+    ("رفضت الحكومة العرض الذي قدمته النقابة.", "The government turned down the offer made by the union."),  # another word for it
+    ("نفى الوزير التقارير وأكد أنه باق في منصبه.", "The minister denied the reports and confirmed he would stay in office."),  # both
+    ("رفضت المحكمة الطعن وأكدت الحكم.", "The court rejected the appeal and upheld the ruling."),
+    ("أكد الجيش مقتل ثلاثة جنود في الهجوم.", "The army confirmed that three soldiers were killed in the attack."),
+    ("وافق البرلمان على الميزانية الجديدة.", "Parliament approved the new budget."),
+    ("أكد المتحدث أن الحكومة ترفض أي تدخل أجنبي.", "The spokesman stressed that the government rejects any foreign interference."),
+    ("لم يوافق البرلمان على الميزانية.", "Parliament rejected the budget."),  # a negated agreement is a rejection
+    ("لا تزال التقارير غير مؤكدة.", "The reports remain unconfirmed."),
+    ("لا يمكن لأحد أن ينكر أن الفريق استحق الفوز.", "No one can deny that the team deserved the win."),
+    ("رفض الوزير الاتهامات ووافق على التحقيق.", "The minister dismissed the accusations and agreed to the inquiry."),
+])
+def test_a_verb_and_its_translation_are_clean(ar, en):
+    assert check_negation(ar, en) == []
+
+
 ARTICLE = ("The government of Macedonia held a referendum on Sunday.\nTurnout was 37 percent, officials said.\n"
            "Prime Minister Zoran Zaev did not concede defeat.")
 

@@ -502,6 +502,68 @@ def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
             (negator, scope, arabic))
 
 
+# Verbs that say the opposite of a verb of the other language with no negator for the lists to count: a denial
+# or refusal of the Arabic rendered as an affirmation, or the other way. Each Arabic form with its gloss; matched
+# whole, after و or ف and ل or س, with a pronoun or plural ending (رفضه, نفوا); bare قبل is "before", not "accepted".
+_AR_DENYING = {**dict.fromkeys(("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نفي", "النفي"), "denies"),
+               **dict.fromkeys(("أنكر", "انكر", "ينكر", "تنكر", "أنكرت", "انكرت", "أنكروا", "إنكار", "انكار", "الإنكار",
+                                "الانكار"), "denies"),
+               **dict.fromkeys(("رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "يرفضون"), "refuses")}
+_AR_AFFIRMING = {**dict.fromkeys(("أكد", "أكدت", "يؤكد", "تؤكد", "أكدوا", "يؤكدون", "تأكد", "تأكدت", "يتأكد", "تأكيد", "التأكيد",
+                                  "مؤكد", "مؤكدة", "المؤكد", "المؤكدة", "مؤكدا"), "confirms"),
+                 **dict.fromkeys(("وافق", "وافقت", "يوافق", "توافق", "وافقوا", "يوافقون", "موافقة", "الموافقة"), "agrees"),
+                 **dict.fromkeys(("اعتمد", "اعتمدت", "اعتماد", "معتمد", "معتمدة", "المعتمد", "المعتمدة"), "approves"),
+                 **dict.fromkeys(("اعترف", "اعترفت", "يعترف", "تعترف", "اعترفوا"), "admits"),
+                 **dict.fromkeys(("قبلت", "قبلوا", "يقبل", "تقبل", "قبول", "مقبول", "مقبولة", "المقبول", "المقبولة"), "accepts"),
+                 **dict.fromkeys(("رحب", "رحبت", "يرحب", "ترحب", "رحبوا"), "welcomes")}
+NEGATED_BEFORE = 2  # Arabic words before an affirming verb where a negative word negates it (لم يعد يقبل)
+_AR_ENDINGS = ("", "ه", "ها", "هم", "هما", "ا", "ت", "ن", "وه", "ني", "نا")
+_EN_AFFIRMING = re.compile(r"\b(?:confirm|admit|acknowledg|affirm|accept|agree|approv|welcom|endors)\w*", re.IGNORECASE)
+_EN_DENYING = re.compile(r"\b(?:den(?:y|ied|ies|ial)|reject|refus)\w*", re.IGNORECASE)
+# What else renders a denial or refusal: a negator, or another verb for it (turned down, dismissed, refuted).
+_EN_OTHERWISE = re.compile(_EN_DENYING.pattern + r"|\b(?:declin|dismiss|refut|rebuf|repudiat|oppos|disput|contest|veto)\w*|"
+                           r"\bturn(?:s|ed|ing)? (?:\w+ )?down\b|" + EN_STRONG.pattern, re.IGNORECASE)
+
+
+def _ar_verb(words: Sequence[str], verbs: dict[str, str], unnegated: bool = False) -> tuple[str, str] | None:
+    """(the word as written, its gloss) for the first word of ``words`` that is one of ``verbs`` (with ``unnegated``,
+    and has no negative word among the NEGATED_BEFORE words before it: لم يوافق is "rejected")."""
+    negatives = _negatives(words) if unnegated else []
+    for i, word in enumerate(words):
+        if unnegated and any(negatives[max(0, i - NEGATED_BEFORE):i]):
+            continue
+        for bare in {word, *(word[1:] for p in _AR_PREFIXES if word.startswith(p))}:
+            for stem in {bare, *(bare[1:] for p in "لس" if bare.startswith(p))}:
+                for ending in _AR_ENDINGS:
+                    if ending and not stem.endswith(ending):
+                        continue
+                    gloss = verbs.get(stem[:len(stem) - len(ending)] if ending else stem)
+                    if gloss:
+                        return word, gloss
+    return None
+
+
+def antonym_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """("removed" or "added", the detail, the words at fault) where a verb says the opposite of the other side's:
+    the Arabic denies or refuses (نفى, أنكر, رفض) and the English, with no negative word at all, confirms, admits
+    or accepts; or the English denies or rejects where the Arabic, with no negative word, confirms, agrees,
+    admits, accepts or welcomes (أكد, وافق, اعترف, قبلت, رحب)."""
+    words = _ar_words(ar)
+    affirmed = _EN_AFFIRMING.search(en)
+    if affirmed and not _EN_OTHERWISE.search(en):
+        denying = _ar_verb(words, _AR_DENYING, unnegated=True)
+        if denying:
+            return ("removed", f"the Arabic {denying[1]} ({denying[0]}); the English has “{affirmed.group(0)}” and no denial",
+                    (affirmed.group(0), denying[0]))
+    denied = _EN_DENYING.search(en)
+    if denied and not _ar_verb(words, _AR_DENYING):
+        affirming = _ar_verb(words, _AR_AFFIRMING, unnegated=True)
+        if affirming:
+            return ("added", f"the English has “{denied.group(0)}”; the Arabic {affirming[1]} ({affirming[0]}) and has no negation",
+                    (denied.group(0), affirming[0]))
+    return None
+
+
 def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
     """A contrast the word lists see where the English can be flipped back (a "not", "never" or "n't" taken
     out, or one put in): a "not" more than the Arabic's negative words account for is flagged as the lists
@@ -514,6 +576,11 @@ def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
         bounded = within_bounds(ar, en)
         contrast = lexical_contrast(ar, en) if bounded else None
         confirm = contrast is not None and contrast[0] == "removed"
+        if contrast is None and bounded:
+            antonym = antonym_contrast(ar, en)
+            if antonym:  # flagged as the lists see it: no negator on either side for the encoder to weigh
+                flags[i] = [Flag(FlagKind.negation, antonym[1], words=antonym[2])]
+                continue
         if contrast is None and bounded and english_negators(en):
             contrast, confirm = scope_contrast(ar, en), True  # a negator the word lists cannot judge: the Arabic negates elsewhere
         if contrast:
