@@ -559,6 +559,9 @@ def test_a_swapped_or_invented_name_is_flagged_quoting_both_sides(ar, en, quoted
     ("يعاني المريض من ألم في الصدر.", "The patient has chest pain."),  # ألم is pain, not أ+لم
     ("حضر الوزير الاجتماع.", "The minister attended the meeting."),
     ("لم يعد يعمل منذ سنوات.", "He has been out-of-work for years."),  # out-of-work: no longer working
+    # A shouted "no" drawn out is a "no": it renders the ليس of "not again" (NTREX-128's line of a text message).
+    ("كتبت لصديقتها: أوه لااااا، ليس هذا الطبيب مرة أخرى!", '"NOOOOOO THAT DOCTOR AGAIN," she wrote to her friend.'),
+    ("صاح المشجع: لا، ليس هذا الحكم مرة أخرى!", 'The fan shouted: "Nooo, that referee again!"'),
 ])
 def test_negation_traps_are_clean(ar, en):
     assert check_negation(ar, en) == []
@@ -571,6 +574,21 @@ def test_negation_traps_are_clean(ar, en):
     ("لم يخرج الوزير من المنزل.", "The minister has gone out of the house.", "لم يخرج"),  # out of, not out-of-
 ])
 def test_a_flipped_polarity_is_flagged(ar, en, quoted):
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en, quoted", [
+    ("لا أعرف أين ذهب أخي.", "I know where my brother went.", "لا أعرف"),
+    ("لم يستبدل المدرب اللاعب المصاب.", "The coach replaced the injured player.", "لم يستبدل"),
+    ("لا يحتاج المسافرون إلى تأشيرة لدخول البلاد.", "Travellers need a visa to enter the country.", "لا يحتاج"),
+    ("لم نتلق أي رد من الوزارة حتى الآن.", "We received a reply from the ministry so far.", "لم نتلق"),
+    ("قال الشهود إنهم لا يعرفون من أطلق النار.", "The witnesses said they know who fired the shots.", "لا يعرفون"),
+    ("لم تنه العداءة السباق بسبب الإصابة.", "The runner finished the race because of the injury.", "لم تنه"),
+])
+def test_a_negator_gone_with_its_auxiliary_is_flagged(ar, en, quoted):
+    """"did not know" become "knew": no auxiliary is left to put "not" after, so the encoder weighs the
+    English with "not" before the word the Arabic's negated verb aligns with ("I not know where")."""
     flags = check_negation(ar, en)
     assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words
 

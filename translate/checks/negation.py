@@ -116,7 +116,8 @@ _AFFIXED = (r"(?!under|until|unit|union|univers|uniq|unanim|uniform|unif)un\w{3,
             r"im(?:possible|proper|mobile|balance|penetrab|measurab|passab)\w*|il(?:legal|legitimate|licit)\w*|ir(?:regular|relevant|responsible)\w*|"
             r"\w{3,}less(?:ly|ness)?")
 _DIS = r"dis(?!ease|aster|cover|play|cuss|trict|tan|tinct|tribut)\w{4,}"
-EN_STRONG = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
+# The explicit English negators ("no+": a shouted "Nooo" drawn out is a "no").
+EN_STRONG = re.compile(r"\b(?:not|never|no+|nobody|nothing|none|neither|nor|nowhere|cannot|without)\b|n[’']t\b", re.IGNORECASE)
 # English phrases whose negator negates nothing: "not only", "not long after", "never more so" (especially),
 # "don't forget" (remember), "couldn't be more"; and nor/neither, which carry on a negation already counted.
 _EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|matter|wonder)\b|\bnever more so\b|"
@@ -126,7 +127,7 @@ _EN_IDIOMS = re.compile(r"\bnot (?:only|long|least|to mention)\b|\bno (?:doubt|m
 # Any word of the English that denies, explicitly or by its meaning (not "just", "rather", "at least"; "yet" only
 # in "has yet to"): where the English has none, an Arabic negator is gone.
 EN_ANY = re.compile(
-    r"\b(?:not|never|no|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"
+    r"\b(?:not|never|no+|nobody|nothing|none|neither|nor|nowhere|cannot|without|fail\w*|refus\w*|den(?:y|ied|ies|ial)|lack\w*|"
     r"absen\w*|unable|immun\w*|" + _AFFIXED + "|" + _DIS + r"|a(?:symptomatic|gnostic|theist|political|typical)\w*|"
     r"instead|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned|ning)?|reject\w*|declin\w*|few|little|hardly|barely|rarely|seldom|"
     r"scarce\w*|free|neglect\w*|miss\w*|ignor\w*|except\w*|unless|only|merely|solely|deprive\w*|halt\w*|cancel\w*|"
@@ -384,7 +385,31 @@ def polarity_variants(en: str, direction: str) -> list[str]:
                 out.append(en[:m.start()] + en[m.end():])
         return out
     inserted = [en[:m.end()] + " not" + en[m.end():] for m in list(_EN_AUXILIARY.finditer(en))[:MAX_VARIANTS]]
-    return inserted or [f"It is not true that {en[:1].lower()}{en[1:]}"]  # no auxiliary: the whole sentence denied
+    first = en[:1] if re.match(r"I\b|[A-Z]{2}|[A-Z]\w*[A-Z]", en) else en[:1].lower()  # "I know", "US", "McCain" keep theirs
+    return inserted or [f"It is not true that {first}{en[1:]}"]  # no auxiliary: the whole sentence denied
+
+
+_AR_NEGATES_NEXT = {"لا", "لم", "لن", *_AR_STRONG}  # the explicit negators whose next word is what they negate
+
+
+def aligned_denials(ar: str, en: str) -> list[str]:
+    """The English with "not" put before the word that the word after each Arabic explicit negator (its verb:
+    لا أعرف, لم نتلق) aligns with by the encoder's word vectors: where a negator went with its auxiliary ("did not
+    know" become "knew"), no auxiliary is left to put "not" after, and "I not know where" is the nearer flip."""
+    from translate.checks.encoder import encoder
+
+    arabic, ar_words = encoder().word_vectors(ar)
+    english, en_words = encoder().word_vectors(en)
+    if not len(arabic) or not len(english):
+        return []
+    out = []
+    for j, word in enumerate(ar_words[:-1]):
+        if any(bare in _AR_NEGATES_NEXT for bare in _bare(_letters(word))):
+            k = int((english @ arabic[j + 1]).argmax())
+            variant = " ".join([*en_words[:k], "not", *en_words[k:]])
+            if variant not in out:
+                out.append(variant)
+    return out[:MAX_VARIANTS]
 
 
 # A negator's scope, by the encoder's word vectors (translate/checks/encoder.py word_vectors): the words it negates,
@@ -585,6 +610,8 @@ def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
             contrast, confirm = scope_contrast(ar, en), True  # a negator the word lists cannot judge: the Arabic negates elsewhere
         if contrast:
             variants = polarity_variants(en, contrast[0])
+            if contrast[0] == "removed":
+                variants += aligned_denials(ar, en)
             if variants and not confirm:
                 flags[i] = [Flag(FlagKind.negation, contrast[1], words=tuple(dict.fromkeys(contrast[2])))]
             elif variants:
