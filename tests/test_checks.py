@@ -587,7 +587,7 @@ def test_a_flipped_polarity_is_flagged(ar, en, quoted):
     ("لم تنه العداءة السباق بسبب الإصابة.", "The runner finished the race because of the injury.", "لم تنه"),
 ])
 def test_a_negator_gone_with_its_auxiliary_is_flagged(ar, en, quoted):
-    """"did not know" become "knew": no auxiliary is left to put "not" after, so the encoder weighs the
+    """"did not know" became "knew": no auxiliary is left to put "not" after, so the encoder weighs the
     English with "not" before the word the Arabic's negated verb aligns with ("I not know where")."""
     flags = check_negation(ar, en)
     assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words

@@ -29,12 +29,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from translate.chars import DIACRITICS, TATWEEL
 from translate.checks.arabic import AR_WORD, known_word
 from translate.checks.base import Check, Context, Pair, calibration, within_bounds
 from translate.checks.names import ar_skeleton, names_spelt
 from translate.flags import Flag, FlagKind
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Explicit Arabic negators (as written, diacritics off; one of و ف before them allowed).
 _AR_STRONG = {"لم", "لن", "ليس", "ليست", "لست", "لسنا", "ليسوا", "ليسا", "لستم", "ألا", "لئلا"}
@@ -287,14 +291,18 @@ _AFTER = {**dict.fromkeys(_AR_WHOLE), **dict.fromkeys(("دون", "بدون", "ع
 RENDERED_NEAR = 1  # Arabic words either side of the one an English negative word aligns with, where the negative it renders may be
 
 
+def _word_vectors(ar: str, en: str) -> tuple[np.ndarray, list[str], np.ndarray, list[str]]:
+    """Each side's word vectors and words, by the encoder (cached there: asking twice costs nothing)."""
+    from translate.checks.encoder import encoder
+
+    return (*encoder().word_vectors(ar), *encoder().word_vectors(en))
+
+
 def rendered_negatives(ar: str, en: str) -> list[str]:
     """The English's negative words (EN_LEXICAL: failed, lacks, un-…) that render a negative word of the
     Arabic: the Arabic word each aligns with by the encoder's word vectors (as the scope test aligns
     them) is, or stands next to, one (يفتقر for "lacks"; not المؤسفة for "unfortunate", القليلة for "few")."""
-    from translate.checks.encoder import encoder
-
-    arabic, ar_words = encoder().word_vectors(ar)
-    english, en_words = encoder().word_vectors(en)
+    arabic, ar_words, english, en_words = _word_vectors(ar, en)
     negative = [j for j, w in enumerate(ar_words) if _negative_word(w)]
     out = []
     for i, word in enumerate(en_words):
@@ -395,11 +403,8 @@ _AR_NEGATES_NEXT = {"لا", "لم", "لن", *_AR_STRONG}  # the explicit negator
 def aligned_denials(ar: str, en: str) -> list[str]:
     """The English with "not" put before the word that the word after each Arabic explicit negator (its verb:
     لا أعرف, لم نتلق) aligns with by the encoder's word vectors: where a negator went with its auxiliary ("did not
-    know" become "knew"), no auxiliary is left to put "not" after, and "I not know where" is the nearer flip."""
-    from translate.checks.encoder import encoder
-
-    arabic, ar_words = encoder().word_vectors(ar)
-    english, en_words = encoder().word_vectors(en)
+    know" became "knew"), no auxiliary is left to put "not" after, and "I not know where" is the nearer flip."""
+    arabic, ar_words, english, en_words = _word_vectors(ar, en)
     if not len(arabic) or not len(english):
         return []
     out = []
@@ -446,10 +451,7 @@ def _content(word: str) -> str:
 def content_alignments(ar: str, en: str) -> list[float]:
     """How close each content word of the English is to its nearest Arabic word (bench/derive_checks.py
     takes the median: how well a word of a human translation aligns)."""
-    from translate.checks.encoder import encoder
-
-    arabic, _ = encoder().word_vectors(ar)
-    english, words = encoder().word_vectors(en)
+    arabic, _, english, words = _word_vectors(ar, en)
     if not len(arabic):
         return []
     return [round(float((english[i] @ arabic.T).max()), 4) for i, w in enumerate(words) if _content(w)]
@@ -471,10 +473,7 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
     whose words (_scope) align with Arabic words (each at least ``limit`` close: the others are not told
     apart from chance) none of which has a negative word of the Arabic within SCOPE_BEFORE words before it
     or one after: the English negates a clause that the Arabic states."""
-    from translate.checks.encoder import encoder
-
-    arabic, ar_words = encoder().word_vectors(ar)
-    english, en_words = encoder().word_vectors(en)
+    arabic, ar_words, english, en_words = _word_vectors(ar, en)
     if not len(arabic):
         return []
     negative = [j for j, w in enumerate(ar_words) if _negative_word(w)]
