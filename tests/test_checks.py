@@ -594,6 +594,39 @@ def test_a_negator_gone_with_its_auxiliary_is_flagged(ar, en, quoted):
 
 
 @pytest.mark.parametrize("ar, en, quoted", [
+    ("لا يعرف السكان متى ستعود الكهرباء إلى المدينة غير المستقرة.", "Residents know when power will return to the unstable city.", "know"),
+    ("لن تفتح المدارس أبوابها قبل انتهاء الحظر.", "Schools will open their doors before the ban ends.", "open"),
+    ("لم يسافر الرئيس إلى الخارج منذ أكثر من عام.", "The president has travelled abroad for more than a year.", "travelled"),
+    ("لم يتحدث الوزير عن الأزمة في كلمته القصيرة، وتجاهل أسئلة الصحفيين.",
+     "The minister spoke about the crisis in his short speech, and ignored reporters' questions.", "spoke"),
+])
+def test_a_negator_gone_beside_another_negative_word_is_flagged(ar, en, quoted):
+    """One Arabic negator and, in the English, a negative word of another clause or meaning (unstable, ban, than,
+    ignored): the counts agree, but the English for the negated verb has no negation near it."""
+    flags = check_negation(ar, en)
+    assert kinds(flags) == ["negation"] and quoted in flags[0].detail and quoted in flags[0].words
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لا يعرف السكان متى ستعود الكهرباء إلى المدينة غير المستقرة.", "Residents do not know when power will return to the unstable city."),
+    ("لن تفتح المدارس أبوابها قبل انتهاء الحظر.", "Schools will not open their doors before the ban ends."),
+    ("لم يسافر الرئيس إلى الخارج منذ أكثر من عام.", "The president has not travelled abroad for more than a year."),
+    ("لم يتحدث الوزير عن الأزمة في كلمته القصيرة، وتجاهل أسئلة الصحفيين.",
+     "The minister said nothing about the crisis in his short speech, and ignored reporters' questions."),
+    ("لم تتلق المستشفيات أي مساعدات رغم النقص الحاد في الأدوية.",
+     "Hospitals have received no aid despite the severe shortage of medicines."),
+    ("لم يتمكن الصحفيون من دخول المنطقة الخالية من السكان.", "Journalists were unable to enter the area free of residents."),
+    ("لا تستطيع العائلات شراء الخبز دون مساعدة من الجمعيات.", "Families cannot buy bread without help from charities."),
+    ("لم يعد السكان يثقون بالوعود، ولا يزالون ينتظرون المساعدات.",
+     "Residents no longer trust the promises, and are still waiting for aid."),
+    ("لا يزال الطريق مغلقا أمام الشاحنات منذ أكثر من أسبوع.", "The road has remained closed to trucks for more than a week."),
+    ("لم يكن أمام الحكومة خيار سوى رفع الأسعار.", "The government had little choice but to raise prices."),
+])
+def test_a_negator_kept_beside_another_negative_word_is_clean(ar, en):
+    assert check_negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en, quoted", [
     ("نفى المتحدث باسم الوزارة التقارير عن استقالة الوزير.",
      "The ministry's spokesman confirmed the reports of the minister's resignation.", "confirmed"),  # no negator on either side
     ("رفضت الحكومة العرض الذي قدمته النقابة.", "The government accepted the offer made by the union.", "accepted"),

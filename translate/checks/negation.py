@@ -417,6 +417,43 @@ def aligned_denials(ar: str, en: str) -> list[str]:
     return out[:MAX_VARIANTS]
 
 
+UNRENDERED_BEFORE = 5  # English words before the word an Arabic negator's verb aligns with where its negation would be (did not know)
+UNRENDERED_AFTER = 2  # ... and after it (had no corn)
+UNRENDERED_TIE = 0.05  # English words this much less near than the nearest are as near
+
+
+def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
+    """(the Arabic negator with its word, that word, the English word it aligns with) for each explicit negator of
+    the Arabic (``arabic_negators``: its fixed phrases left out) whose next word aligns (at least ``limit`` close, by
+    the encoder's word vectors) with an English word that has no negative word of the English (``EN_ANY``) among
+    the UNRENDERED_BEFORE words before it or UNRENDERED_AFTER after it: the English states what the Arabic
+    negates, though it negates something else ("did not know" gone to "knew", another clause's "no" kept)."""
+    import numpy as np
+
+    negators = arabic_negators(ar, en)
+    if not negators:
+        return []
+    wanted = {tuple(_letters(w) for w in n.split()[:2]) for n in negators}
+    arabic, ar_words, english, en_words = _word_vectors(ar, en)
+    if not len(arabic) or not len(english):
+        return []
+    content = np.array([bool(_content(w)) for w in en_words])  # a verb aligns with a subject ("we") as often as not
+    out = []
+    for j in range(len(ar_words) - 1):
+        word, verb = _letters(ar_words[j]), _letters(ar_words[j + 1])
+        if (word, verb) not in wanted or not any(bare in _PARTICLES for bare in _bare(word)):
+            continue  # لا, لم, لن and the verb they negate (ليس negates a clause, not its next word)
+        nearness = np.where(content, english @ arabic[j + 1], -1.0)
+        k = int(nearness.argmax())
+        if nearness[k] < limit:
+            continue  # the verb's English is not told apart from chance
+        # Every English word about as near as the nearest ("I don't know what happened, but I know this") must lack one.
+        near = np.flatnonzero(nearness >= nearness[k] - UNRENDERED_TIE)
+        if not any(EN_ANY.search(w) for at in near for w in en_words[max(0, at - UNRENDERED_BEFORE):at + 1 + UNRENDERED_AFTER]):
+            out.append((f"{word} {verb}", verb, en_words[k].strip(".,;:!?\"“”")))
+    return out
+
+
 # A negator's scope, by the encoder's word vectors (translate/checks/encoder.py word_vectors): the words it negates,
 # each aligned with the Arabic word nearest it, should have a negative word of the Arabic just before one of them.
 _SCOPE_SKIP = frozenset("be been being have has had do does did is are was were will would can could should may might must "
@@ -526,6 +563,16 @@ def scope_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
             (negator, scope, arabic))
 
 
+def unrendered_contrast(ar: str, en: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """("removed", the detail, the words at fault) where an Arabic negator's verb has an English with no negation near it."""
+    found = unrendered_negators(ar, en, calibration()["negation"]["min_alignment"])
+    if not found:
+        return None
+    negated, verb, english = found[0]
+    return ("removed", f"the Arabic negates ({negated}); the English for {verb}, “{english}”, has no negation near it",
+            (negated, english))
+
+
 # Verbs that say the opposite of a verb of the other language with no negator for the lists to count: a denial
 # or refusal of the Arabic rendered as an affirmation, or the other way. Each Arabic form with its gloss; matched
 # whole, after و or ف and ل or س, with a pronoun or plural ending (رفضه, نفوا); bare قبل is "before", not "accepted".
@@ -607,6 +654,8 @@ def check_negation_batch(pairs: Sequence[tuple[str, str]]) -> list[list[Flag]]:
                 continue
         if contrast is None and bounded and english_negators(en):
             contrast, confirm = scope_contrast(ar, en), True  # a negator the word lists cannot judge: the Arabic negates elsewhere
+        if contrast is None and bounded:
+            contrast, confirm = unrendered_contrast(ar, en), True  # an Arabic negator whose verb's English has no negation near
         if contrast:
             variants = polarity_variants(en, contrast[0])
             if contrast[0] == "removed":
