@@ -433,7 +433,8 @@ def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, 
     negators = arabic_negators(ar, en)
     if not negators:
         return []
-    wanted = {tuple(_letters(w) for w in n.split()[:2]) for n in negators}
+    # لا, لم, لن with the verb they negate, as arabic_negators writes them (ليس, alone there, negates a clause, not a word)
+    wanted = {(_letters(n[0]), _letters(n[1])) for n in (n.split() for n in negators) if len(n) == 2}
     arabic, ar_words, english, en_words = _word_vectors(ar, en)
     if not len(arabic) or not len(english):
         return []
@@ -441,8 +442,8 @@ def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, 
     out = []
     for j in range(len(ar_words) - 1):
         word, verb = _letters(ar_words[j]), _letters(ar_words[j + 1])
-        if (word, verb) not in wanted or not any(bare in _PARTICLES for bare in _bare(word)):
-            continue  # لا, لم, لن and the verb they negate (ليس negates a clause, not its next word)
+        if (word, verb) not in wanted:
+            continue
         nearness = np.where(content, english @ arabic[j + 1], -1.0)
         k = int(nearness.argmax())
         if nearness[k] < limit:
