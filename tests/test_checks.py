@@ -621,6 +621,11 @@ def test_a_negator_gone_beside_another_negative_word_is_flagged(ar, en, quoted):
      "Residents no longer trust the promises, and are still waiting for aid."),
     ("لا يزال الطريق مغلقا أمام الشاحنات منذ أكثر من أسبوع.", "The road has remained closed to trucks for more than a week."),
     ("لم يكن أمام الحكومة خيار سوى رفع الأسعار.", "The government had little choice but to raise prices."),
+    # The negated verb's word vector is nearest another English word (the same verb un-negated, its noun), while the
+    # English negates the verb's own clause: that negator's words align with the Arabic beside لم.
+    ("يخاف من السفر بالطائرة كثير ممن لم يسافروا من قبل.", "Travelling by plane frightens many who have not flown before."),
+    ("كان المرضى الذين احتاجوا إلى عناية مركزة أكبر سنا من الذين لم يحتاجوا إليها في متوسط العمر.",
+     "Patients who required intensive care were older than those who did not at the median age."),
 ])
 def test_a_negator_kept_beside_another_negative_word_is_clean(ar, en):
     assert check_negation(ar, en) == []

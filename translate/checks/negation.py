@@ -422,6 +422,18 @@ UNRENDERED_AFTER = 2  # ... and after it (had no corn)
 UNRENDERED_TIE = 0.05  # English words this much less near than the nearest are as near
 
 
+def _rendered_negatives(english, en_words: Sequence[str], arabic, limit: float) -> set[int]:
+    """The Arabic word positions where a negative word would render an English negator, as the scope test reads
+    them: SCOPE_BEFORE words before (and one after) the Arabic word each of its words (``_scope``) aligns with,
+    ``limit`` close at least ("have not been identified" for لم يكتشفوا, where يكتشفوا also aligns with an earlier
+    "found")."""
+    out: set[int] = set()
+    for i, word in enumerate(en_words):
+        if _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)):
+            out.update(at for _, _, j in _anchors(english, en_words, arabic, i, limit) for at in range(j - SCOPE_BEFORE, j + 2))
+    return out
+
+
 def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str]]:
     """(the Arabic negator with its word, that word, the English word it aligns with) for each explicit negator of
     the Arabic (``arabic_negators``: its fixed phrases left out) whose next word aligns (at least ``limit`` close, by
@@ -439,10 +451,11 @@ def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, 
     if not len(arabic) or not len(english):
         return []
     content = np.array([bool(_content(w)) for w in en_words])  # a verb aligns with a subject ("we") as often as not
+    rendered = _rendered_negatives(english, en_words, arabic, -1.0)
     out = []
     for j in range(len(ar_words) - 1):
         word, verb = _letters(ar_words[j]), _letters(ar_words[j + 1])
-        if (word, verb) not in wanted:
+        if (word, verb) not in wanted or j in rendered:
             continue
         nearness = np.where(content, english @ arabic[j + 1], -1.0)
         k = int(nearness.argmax())
@@ -506,6 +519,18 @@ def _scope(words: Sequence[str], i: int) -> list[int]:
     return scope
 
 
+def _anchors(english, en_words: Sequence[str], arabic, i: int, limit: float) -> list[tuple[float, int, int]]:
+    """(nearness, English position, Arabic position) for each word the negator at ``i`` negates (``_scope``) and the
+    Arabic word nearest it, where that is at least ``limit`` close (the others are not told apart from chance)."""
+    out = []
+    for k in _scope(en_words, i):
+        nearness = english[k] @ arabic.T
+        j = int(nearness.argmax())
+        if nearness[j] >= limit:
+            out.append((float(nearness[j]), k, j))
+    return out
+
+
 def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, str, str]]:
     """(negator, its words up to the one best aligned, that word, the Arabic word it translates) for each English negator
     whose words (_scope) align with Arabic words (each at least ``limit`` close: the others are not told
@@ -521,12 +546,7 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
             continue  # "whether or not.": a negator that ends its clause negates nothing after it
         if i and _ELIDED.search(en_words[i - 1]):
             continue  # "and not in November": the verb it negates was said before, not the next word
-        anchors = []
-        for k in _scope(en_words, i):
-            nearness = english[k] @ arabic.T
-            j = int(nearness.argmax())
-            if nearness[j] >= limit:
-                anchors.append((float(nearness[j]), k, j))
+        anchors = _anchors(english, en_words, arabic, i, limit)
         if anchors and not any(j - SCOPE_BEFORE <= at <= j + 1 for _, _, j in anchors for at in negative):
             _, k, j = max(anchors)
             span = " ".join(en_words[i:k + 1]).strip(".,;:!?\"“”")
