@@ -422,15 +422,14 @@ UNRENDERED_AFTER = 2  # ... and after it (had no corn)
 UNRENDERED_TIE = 0.05  # English words this much less near than the nearest are as near
 
 
-def _rendered_negatives(english, en_words: Sequence[str], arabic, limit: float) -> set[int]:
-    """The Arabic word positions where a negative word would render an English negator, as the scope test reads
-    them: SCOPE_BEFORE words before (and one after) the Arabic word each of its words (``_scope``) aligns with,
-    ``limit`` close at least ("have not been identified" for لم يكتشفوا, where يكتشفوا also aligns with an earlier
-    "found")."""
+def _rendered_negatives(english, en_words: Sequence[str], arabic) -> set[int]:
+    """The Arabic word positions where a negative word renders an English negator: those near (``_window``) the
+    Arabic word each of its words (``_scope``) is nearest, however near ("have not been identified" for لم يكتشفوا,
+    where يكتشفوا also aligns with an earlier "found")."""
     out: set[int] = set()
     for i, word in enumerate(en_words):
         if _NEGATOR_WORD.search(re.sub(r"[^\w'’]", "", word)):
-            out.update(at for _, _, j in _anchors(english, en_words, arabic, i, limit) for at in range(j - SCOPE_BEFORE, j + 2))
+            out.update(at for _, _, j in _anchors(english, en_words, arabic, i, -1.0) for at in _window(j))
     return out
 
 
@@ -451,7 +450,7 @@ def unrendered_negators(ar: str, en: str, limit: float) -> list[tuple[str, str, 
     if not len(arabic) or not len(english):
         return []
     content = np.array([bool(_content(w)) for w in en_words])  # a verb aligns with a subject ("we") as often as not
-    rendered = _rendered_negatives(english, en_words, arabic, -1.0)
+    rendered = _rendered_negatives(english, en_words, arabic)
     out = []
     for j in range(len(ar_words) - 1):
         word, verb = _letters(ar_words[j]), _letters(ar_words[j + 1])
@@ -519,6 +518,11 @@ def _scope(words: Sequence[str], i: int) -> list[int]:
     return scope
 
 
+def _window(j: int) -> range:
+    """The Arabic positions where a negative word negates the Arabic word at ``j``: SCOPE_BEFORE before it, one after."""
+    return range(j - SCOPE_BEFORE, j + 2)
+
+
 def _anchors(english, en_words: Sequence[str], arabic, i: int, limit: float) -> list[tuple[float, int, int]]:
     """(nearness, English position, Arabic position) for each word the negator at ``i`` negates (``_scope``) and the
     Arabic word nearest it, where that is at least ``limit`` close (the others are not told apart from chance)."""
@@ -547,7 +551,7 @@ def unsupported_negators(ar: str, en: str, limit: float) -> list[tuple[str, str,
         if i and _ELIDED.search(en_words[i - 1]):
             continue  # "and not in November": the verb it negates was said before, not the next word
         anchors = _anchors(english, en_words, arabic, i, limit)
-        if anchors and not any(j - SCOPE_BEFORE <= at <= j + 1 for _, _, j in anchors for at in negative):
+        if anchors and not any(at in _window(j) for _, _, j in anchors for at in negative):
             _, k, j = max(anchors)
             span = " ".join(en_words[i:k + 1]).strip(".,;:!?\"“”")
             out.append((word.strip(".,;:!?\"“”"), span, _content(en_words[k]), _letters(ar_words[j])))
